@@ -1,0 +1,39 @@
+/* Generated from chapters/01-boot.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
+#include "console.h"
+#include "kprintf.h"
+#include "power.h"
+#include "uart.h"
+
+#include <stdarg.h>
+
+void console_putc(char c)
+{
+    if (c == '\n')
+        uart_putc('\r');
+    uart_putc(c);
+}
+
+static void console_sink(void *ctx, char c)
+{
+    (void)ctx;
+    console_putc(c);
+}
+
+int kprintf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = kvformat(console_sink, NULL, fmt, ap);
+    va_end(ap);
+    return n;
+}
+_Noreturn void panic(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    kprintf("\npanic: ");
+    kvformat(console_sink, NULL, fmt, ap);
+    kprintf("\n");
+    va_end(ap);
+    power_off(EXIT_PANIC);
+}

@@ -1,0 +1,10 @@
+/* Generated from chapters/01-boot.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
+#ifndef HYPHA_CONSOLE_H
+#define HYPHA_CONSOLE_H
+
+void console_putc(char c);
+int kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+_Noreturn void panic(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,17 @@
+/* Generated from chapters/01-boot.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
+    .section .text.entry, "ax"
+    .globl _start
+_start:
+        csrw sie, zero
+        la sp, __boot_stack_top
+        li s0, 0
+        la t0, __bss_start
+        la t1, __bss_end
+    1:  bgeu t0, t1, 2f
+        sd zero, 0(t0)
+        addi t0, t0, 8
+        j 1b
+    2:
+        call kmain
+    3:  wfi
+        j 3b

@@ -1,0 +1,11 @@
+/* Generated from chapters/01-boot.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
+#ifndef HYPHA_UART_H
+#define HYPHA_UART_H
+
+#include <stdint.h>
+
+void uart_init(uintptr_t base);
+void uart_putc(char c);
+int uart_getc(void);
+
+#endif
