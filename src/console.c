@@ -4,6 +4,7 @@
 #include "power.h"
 #include "uart.h"
 
+
 #include <stdarg.h>
 
 void console_putc(char c)
@@ -23,7 +24,9 @@ int kprintf(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
+    
     int n = kvformat(console_sink, NULL, fmt, ap);
+    
     va_end(ap);
     return n;
 }

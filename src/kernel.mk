@@ -15,6 +15,7 @@ SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
 KERNEL_SRCS :=
+KLINK_EXTRA :=
 HOST_SRCS :=
 HOST_TESTS :=
 KERNEL_SRCS += entry.S main.c uart.c kprintf.c console.c sbi.c power.c string.c
@@ -25,8 +26,8 @@ KOBJS := $(patsubst %,$(B)/kobj/%.o,$(KERNEL_SRCS))
 
 kernel: $(B)/kernel.elf
 
-$(B)/kernel.elf: $(KOBJS) $(T)/src/kernel.ld
-	$(KCC) $(KCFLAGS) $(KLDFLAGS) -o $@ $(KOBJS) -lgcc
+$(B)/kernel.elf: $(KOBJS) $(KLINK_EXTRA) $(T)/src/kernel.ld
+	$(KCC) $(KCFLAGS) $(KLDFLAGS) -o $@ $(KOBJS) $(KLINK_EXTRA) -lgcc
 
 $(B)/kobj/string.c.o: KCFLAGS += -fno-tree-loop-distribute-patterns
 

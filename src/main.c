@@ -41,6 +41,7 @@ void kmain(unsigned long hartid, void *dtb)
             sbi_probe(SBI_EXT_IPI) ? " IPI" : "", sbi_probe(SBI_EXT_HSM) ? " HSM" : "",
             sbi_probe(SBI_EXT_SRST) ? " SRST" : "");
     print_image_map();
+    
     #ifdef HYPHA_PANIC_AT_BOOT
     panic("deliberate panic (HYPHA_PANIC_AT_BOOT)");
     #endif

@@ -42,3 +42,4 @@ void sbi_system_reset(unsigned long type, unsigned long reason)
 {
     sbi_call(SBI_EXT_SRST, 0, type, reason, 0);
 }
+

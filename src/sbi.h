@@ -36,4 +36,5 @@ int sbi_probe(long eid);
 const char *sbi_impl_name(long impl_id);
 void sbi_system_reset(unsigned long type, unsigned long reason);
 
+
 #endif

@@ -48,3 +48,4 @@ int uart_getc(void)
         return -1;
     return reg_read(UART_RBR);
 }
+

@@ -8,4 +8,5 @@ void uart_init(uintptr_t base);
 void uart_putc(char c);
 int uart_getc(void);
 
+
 #endif
