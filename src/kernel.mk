@@ -1,4 +1,4 @@
-# Generated from chapters/01-boot.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
+# Generated from chapters/01-boot.nw, chapters/06-harts.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
 T ?= .
 B ?= build
 
@@ -13,6 +13,8 @@ HCC ?= gcc
 HCFLAGS := -std=c11 -Wall -Wextra -Werror -O1 -g -DHYPHA_HOST -I$(T)/src
 SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
+HCFLAGS += -pthread
+TSANFLAGS := -fsanitize=thread -fno-omit-frame-pointer
 
 KERNEL_SRCS :=
 KLINK_EXTRA :=
@@ -21,6 +23,8 @@ HOST_TESTS :=
 KERNEL_SRCS += entry.S main.c uart.c kprintf.c console.c sbi.c power.c string.c
 HOST_SRCS += kprintf.c
 HOST_TESTS += ch01_kprintf.c
+HOST_SRCS += ticket.c
+HOST_TESTS += ch06_ticket.c
 
 KOBJS := $(patsubst %,$(B)/kobj/%.o,$(KERNEL_SRCS))
 
@@ -59,3 +63,14 @@ $(B)/host-san/%.c.o: $(T)/%.c
 
 -include $(HOBJS:.o=.d) $(SOBJS:.o=.d)
 .PHONY: host-tests
+TOBJS := $(HOBJS:$(B)/host/%=$(B)/host-tsan/%) $(B)/host-tsan/tests/tsan_support.c.o
+
+host-tests: $(B)/host-tsan/run-tests
+
+$(B)/host-tsan/run-tests: $(TOBJS)
+	$(HCC) $(HCFLAGS) $(TSANFLAGS) -o $@ $^ -lcriterion
+$(B)/host-tsan/%.c.o: $(T)/%.c
+	@mkdir -p $(@D)
+	$(HCC) $(HCFLAGS) $(TSANFLAGS) -MMD -MP -c -o $@ $<
+
+-include $(TOBJS:.o=.d)
