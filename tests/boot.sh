@@ -71,5 +71,23 @@ boot_test ch02_unknown_test_is_named append="test=no_such_test" status=2 -- \
 boot_test ch02_bootargs_reach_the_kernel append="quiet test=ch02_boot_hart_is_listed x=1" -- \
     '^dt: bootargs "quiet test=ch02_boot_hart_is_listed x=1"' \
     '^ktest ch02_boot_hart_is_listed: PASS' '^ktest: 1 passed, 0 failed'
+dtb_boot_test() { # NAME BLOB STATUS REGEX...
+    local name=$1 blob=$2 want=$3 log=$LOGS/$1.log status=0 problem=""
+    shift 3
+    timeout 60 qemu-system-riscv64 -machine virt -bios default -nographic -smp 2 \
+        -m 512M -kernel "$KERNEL" -dtb "$blob" </dev/null >"$log" 2>&1 || status=$?
+    [ "$status" -eq "$want" ] || problem="exit status $status, expected $want"
+    for pattern in "$@"; do
+        [ -z "$problem" ] && ! grep -Eq -- "$pattern" "$log" && problem="no line matches /$pattern/"
+    done
+    if [ -z "$problem" ]; then echo "PASS $name"; passed=$((passed + 1))
+    else echo "FAIL $name: $problem (log: $log)"; failed=$((failed + 1)); fi
+}
+dtb_boot_test ch02_the_tree_is_believed fixtures/dtb/virt-smp2-256M-append.dtb 0 \
+    '^dt: memory 0x80000000-0x90000000 \(256 MiB\)' '^dt: bootargs "test=all foo"' \
+    '^ktest: [1-9][0-9]* passed, 0 failed'
+LC_ALL=C sed 's/memory\x00/memorx\x00/' fixtures/dtb/virt-smp2-512M.dtb >"$LOGS/no-memory.dtb"
+dtb_boot_test ch02_a_bad_tree_panics "$LOGS/no-memory.dtb" 3 \
+    '^panic: device tree at 0x[0-9a-f]+: no memory node with device_type "memory" and a reg \(offset [0-9]+\)'
 echo "boot tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
