@@ -71,6 +71,8 @@ boot_test ch02_failed_assertion_is_reported append="test=ch02_assert_fails" stat
     '^ktest: 0 passed, 1 failed'
 boot_test ch02_unknown_test_is_named append="test=no_such_test" status=2 -- \
     "^ktest: no test named 'no_such_test'"
+boot_test ch02_empty_selection_fails append="test=," status=2 -- \
+    '^ktest: test= names no test'
 boot_test ch02_bootargs_reach_the_kernel append="quiet test=ch02_boot_hart_is_listed x=1" -- \
     '^dt: bootargs "quiet test=ch02_boot_hart_is_listed x=1"' \
     '^ktest ch02_boot_hart_is_listed: PASS' '^ktest: 1 passed, 0 failed'
