@@ -9,6 +9,7 @@ KCFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -g $(KARCH) \
 	-ffreestanding -fno-stack-protector -fno-omit-frame-pointer \
 	-fno-asynchronous-unwind-tables -I$(T)/src $(KDEFS)
 KLDFLAGS := -nostdlib -static -T $(T)/src/kernel.ld -Wl,--build-id=none
+KLIBGCC := $(shell $(KCC) -march=rv64imac -mabi=lp64 -print-libgcc-file-name)
 HCC ?= gcc
 HCFLAGS := -std=c11 -Wall -Wextra -Werror -O1 -g -DHYPHA_HOST -I$(T)/src
 SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
@@ -31,7 +32,7 @@ KOBJS := $(patsubst %,$(B)/kobj/%.o,$(KERNEL_SRCS))
 kernel: $(B)/kernel.elf
 
 $(B)/kernel.elf: $(KOBJS) $(KLINK_EXTRA) $(T)/src/kernel.ld
-	$(KCC) $(KCFLAGS) $(KLDFLAGS) -o $@ $(KOBJS) $(KLINK_EXTRA) -lgcc
+	$(KCC) $(KCFLAGS) $(KLDFLAGS) -o $@ $(KOBJS) $(KLINK_EXTRA) $(KLIBGCC)
 
 $(B)/kobj/kstring.c.o: KCFLAGS += -fno-tree-loop-distribute-patterns
 
