@@ -1,4 +1,4 @@
-# Generated from chapters/01-boot.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
+# Generated from chapters/01-boot.nw, chapters/03-memory.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
 T ?= .
 B ?= build
 
@@ -21,6 +21,8 @@ HOST_TESTS :=
 KERNEL_SRCS += entry.S main.c uart.c kprintf.c console.c sbi.c power.c string.c
 HOST_SRCS += kprintf.c
 HOST_TESTS += ch01_kprintf.c
+HOST_SRCS += ranges.c frames.c heap.c
+HOST_TESTS += ch03_ranges.c ch03_frames.c ch03_heap.c
 
 KOBJS := $(patsubst %,$(B)/kobj/%.o,$(KERNEL_SRCS))
 
