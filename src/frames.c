@@ -1,5 +1,6 @@
 /* Generated from chapters/03-memory.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
 #include "frames.h"
+#include "bits.h"
 #include "page.h"
 
 #define BITS_PER_WORD 64
@@ -182,7 +183,7 @@ int frames_check(const struct frame_allocator *fa)
     }
     for (int k = 0; k < fa->nranges; k++)
         for (size_t w = 0; w * BITS_PER_WORD < fa->ranges[k].nframes; w++)
-            marked += (size_t)__builtin_popcountll(fa->ranges[k].free_bits[w]);
+            marked += (size_t)popcount64(fa->ranges[k].free_bits[w]);
     return listed == fa->nfree && marked == fa->nfree ? FRAMES_OK : FRAMES_CORRUPT;
 }
 const char *frames_strerror(int err)

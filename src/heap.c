@@ -1,5 +1,6 @@
 /* Generated from chapters/03-memory.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
 #include "heap.h"
+#include "bits.h"
 #include "page.h"
 
 #include <stdint.h>
@@ -84,7 +85,7 @@ static void *alloc_small(struct heap *h, int class)
     int w = 0;
     while (~s->used[w] == 0)
         w++;
-    size_t i = (size_t)w * 64 + (size_t)__builtin_ctzll(~s->used[w]);
+    size_t i = (size_t)w * 64 + (size_t)lowest_set_bit(~s->used[w]);
     s->used[w] |= (uint64_t)1 << (i % 64);
     if (--s->nfree == 0)
         unlink_slab(h, s);
@@ -159,7 +160,7 @@ int heap_check(const struct heap *h)
         for (const struct heap_page *s = h->partial[c]; s != NULL; s = s->next) {
             size_t clear = 0;
             for (int w = 0; w < 4; w++)
-                clear += (size_t)__builtin_popcountll(~s->used[w]);
+                clear += (size_t)popcount64(~s->used[w]);
             if (++seen > h->pages || s->magic != SLAB_MAGIC || s->class != c ||
                 s->prev != prev || s->nfree != clear || s->nfree == 0)
                 return HEAP_CORRUPT;

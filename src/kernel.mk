@@ -19,6 +19,7 @@ KLINK_EXTRA :=
 HOST_SRCS :=
 HOST_TESTS :=
 KERNEL_SRCS += entry.S main.c uart.c kprintf.c console.c sbi.c power.c kstring.c
+KERNEL_SRCS += ranges.c frames.c heap.c kalloc.c
 HOST_SRCS += kprintf.c
 HOST_TESTS += ch01_kprintf.c
 HOST_SRCS += ranges.c frames.c heap.c
@@ -41,6 +42,7 @@ $(B)/kobj:
 
 -include $(KOBJS:.o=.d)
 .PHONY: kernel
+$(B)/kobj/kalloc.c.o: KCFLAGS += -fno-tree-loop-distribute-patterns
 HOBJS := $(patsubst %,$(B)/host/src/%.o,$(HOST_SRCS)) \
 	$(patsubst %,$(B)/host/tests/%.o,$(HOST_TESTS))
 SOBJS := $(HOBJS:$(B)/host/%=$(B)/host-san/%)

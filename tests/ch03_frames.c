@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bits.h"
 #include "frames.h"
 #include "page.h"
 
@@ -21,6 +22,21 @@ static struct frame_allocator *fresh(char *mem, size_t pages)
     frames_init(&fa);
     cr_assert_eq(frames_add_range(&fa, mem, pages * PAGE_SIZE), FRAMES_OK);
     return &fa;
+}
+Test(ch03_frames, bit_counting_matches_the_compiler)
+{
+    uint64_t x = 0x123456789abcdefull;
+    cr_assert_eq(popcount64(0), 0);
+    cr_assert_eq(popcount64(UINT64_MAX), 64);
+    cr_assert_eq(lowest_set_bit(0), 64);
+    cr_assert_eq(lowest_set_bit((uint64_t)1 << 63), 63);
+    for (int i = 0; i < 1000000; i++) {
+        x = x * 6364136223846793005ull + 1442695040888963407ull;
+        uint64_t y = x >> (x % 64);
+        cr_assert_eq(popcount64(y), __builtin_popcountll(y), "%#llx", (unsigned long long)y);
+        if (y != 0)
+            cr_assert_eq(lowest_set_bit(y), __builtin_ctzll(y), "%#llx", (unsigned long long)y);
+    }
 }
 Test(ch03_frames, adding_a_range_counts_its_frames)
 {
