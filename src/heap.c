@@ -83,8 +83,10 @@ static void *alloc_small(struct heap *h, int class)
     if (s == NULL && (s = new_slab(h, class)) == NULL)
         return NULL;
     int w = 0;
-    while (~s->used[w] == 0)
+    while (w < 4 && ~s->used[w] == 0)
         w++;
+    if (w == 4)
+        return NULL;            /* nfree said there was room: corrupt */
     size_t i = (size_t)w * 64 + (size_t)lowest_set_bit(~s->used[w]);
     s->used[w] |= (uint64_t)1 << (i % 64);
     if (--s->nfree == 0)
