@@ -196,6 +196,10 @@ Test(ch03_frames, bitmap_of_several_frames)
     cr_assert_eq(frames_free(fa, mem + (PAGES - 1) * PAGE_SIZE), FRAMES_OK);
     cr_assert_eq(frames_alloc(fa, &one), FRAMES_OK);
     cr_assert_eq(one, mem + (PAGES - 1) * PAGE_SIZE);
+    cr_assert_eq(frames_free(fa, (char *)run + 64 * PAGE_SIZE), FRAMES_OK);
+    cr_assert_eq(frames_free(fa, (char *)run + 65 * PAGE_SIZE), FRAMES_OK);
+    cr_assert_eq(frames_alloc_contig(fa, 2, &one), FRAMES_OK);
+    cr_assert_eq(one, (char *)run + 64 * PAGE_SIZE, "the skip must stop at frame 64");
     free(mem);
 }
 static uint64_t rng_state = 0x2545f4914f6cdd1dull;
@@ -208,7 +212,7 @@ static uint64_t rng(void)
     return rng_state;
 }
 
-enum { RANGE0 = 40, RANGE1 = 30, NFRAMES = RANGE0 - 1 + RANGE1 - 1 };
+enum { RANGE0 = 150, RANGE1 = 70, NFRAMES = RANGE0 - 1 + RANGE1 - 1 };
 static struct frame_allocator model_fa;
 static char *frame_addr[NFRAMES];       /* frame number -> address */
 static int allocated[NFRAMES];          /* the model */
@@ -220,6 +224,14 @@ static int frame_number(void *p)
             return i;
     cr_assert_fail("%p is not a frame of the allocator", p);
     return -1;
+}
+
+static int model_free_count(void)
+{
+    int n = 0;
+    for (int k = 0; k < NFRAMES; k++)
+        n += !allocated[k];
+    return n;
 }
 static int model_fit(int n)
 {
@@ -236,33 +248,32 @@ static int model_fit(int n)
 }
 static void random_operation(int step)
 {
-    int r = (int)(rng() % 100), i = (int)(rng() % NFRAMES), nfree = 0;
+    int filling = (step / 500) % 2 == 0, r = (int)(rng() % 100);
+    int alloc_pct = filling ? 50 : 10, contig_pct = filling ? 20 : 10;
     void *p;
-    if (r < 40) {
+    if (r < alloc_pct) {
         int err = frames_alloc(&model_fa, &p);
-        for (int k = 0; k < NFRAMES; k++)
-            nfree += !allocated[k];
-        cr_assert_eq(err, nfree ? FRAMES_OK : FRAMES_NO_MEMORY, "step %d", step);
-        if (err == FRAMES_OK) {
-            cr_assert(!allocated[frame_number(p)], "step %d: handed out twice", step);
-            allocated[frame_number(p)] = 1;
-        }
-    } else if (r < 85) {
-        int err = frames_free(&model_fa, frame_addr[i]);
-        cr_assert_eq(err, allocated[i] ? FRAMES_OK : FRAMES_DOUBLE_FREE, "step %d", step);
-        allocated[i] = 0;
+	cr_assert_eq(err, model_free_count() ? FRAMES_OK : FRAMES_NO_MEMORY, "step %d", step);
+	if (err == FRAMES_OK) {
+	    cr_assert(!allocated[frame_number(p)], "step %d: handed out twice", step);
+	    allocated[frame_number(p)] = 1;
+	}
+    } else if (r < alloc_pct + contig_pct) {
+        int n = 1 + (int)(rng() % 8), want = model_fit(n);
+	int err = frames_alloc_contig(&model_fa, (size_t)n, &p);
+	cr_assert_eq(err, want >= 0 ? FRAMES_OK : FRAMES_NO_MEMORY, "step %d", step);
+	for (int k = 0; want >= 0 && k < n; k++)
+	    allocated[want + k] = 1;
+	cr_assert(want < 0 || p == frame_addr[want], "step %d: not the lowest fit", step);
     } else {
-        int n = 1 + (int)(rng() % 6), want = model_fit(n);
-        int err = frames_alloc_contig(&model_fa, (size_t)n, &p);
-        cr_assert_eq(err, want >= 0 ? FRAMES_OK : FRAMES_NO_MEMORY, "step %d", step);
-        for (int k = 0; want >= 0 && k < n; k++)
-            allocated[want + k] = 1;
-        cr_assert(want < 0 || p == frame_addr[want], "step %d: not the lowest fit", step);
+        int i = (int)(rng() % NFRAMES), any = rng() % 10 == 0;
+	for (int k = 0; !any && k < NFRAMES && !allocated[i]; k++)
+	    i = (i + 1) % NFRAMES;
+	int err = frames_free(&model_fa, frame_addr[i]);
+	cr_assert_eq(err, allocated[i] ? FRAMES_OK : FRAMES_DOUBLE_FREE, "step %d", step);
+	allocated[i] = 0;
     }
-    nfree = 0;
-    for (int k = 0; k < NFRAMES; k++)
-        nfree += !allocated[k];
-    cr_assert_eq(frames_free_count(&model_fa), (size_t)nfree, "step %d", step);
+    cr_assert_eq(frames_free_count(&model_fa), (size_t)model_free_count(), "step %d", step);
     cr_assert_eq(frames_check(&model_fa), FRAMES_OK, "step %d", step);
 }
 
