@@ -1,4 +1,4 @@
-# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
+# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
 T ?= .
 B ?= build
 
@@ -21,11 +21,14 @@ HOST_SRCS :=
 HOST_TESTS :=
 KERNEL_SRCS += entry.S main.c uart.c kprintf.c console.c sbi.c power.c kstring.c
 KERNEL_SRCS += fdt.c dtinfo.c cmdline.c ktest.c
+KERNEL_SRCS += ranges.c frames.c heap.c kalloc.c
 HOST_SRCS += kprintf.c
 HOST_TESTS += ch01_kprintf.c
 HOST_SRCS += fdt.c dtinfo.c cmdline.c
 HOST_TESTS += ch02_blob.c ch02_fdt.c ch02_dtinfo.c ch02_cmdline.c
 HCFLAGS += -DHYPHA_FIXTURES='"fixtures"'
+HOST_SRCS += ranges.c frames.c heap.c
+HOST_TESTS += ch03_ranges.c ch03_frames.c ch03_heap.c
 
 KOBJS := $(patsubst %,$(B)/kobj/%.o,$(KERNEL_SRCS))
 
@@ -44,6 +47,7 @@ $(B)/kobj:
 
 -include $(KOBJS:.o=.d)
 .PHONY: kernel
+$(B)/kobj/kalloc.c.o: KCFLAGS += -fno-tree-loop-distribute-patterns
 HOBJS := $(patsubst %,$(B)/host/src/%.o,$(HOST_SRCS)) \
 	$(patsubst %,$(B)/host/tests/%.o,$(HOST_TESTS))
 SOBJS := $(HOBJS:$(B)/host/%=$(B)/host-san/%)

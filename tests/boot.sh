@@ -1,4 +1,4 @@
-# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
+# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
 # Usage: KERNEL=... BUILD_VARIANT=... LOGS=... bash tests/boot.sh
 set -u
 passed=0
@@ -84,5 +84,21 @@ LC_ALL=C sed 's/memory\x00/memorx\x00/' fixtures/dtb/virt-smp2-512M.dtb >"$LOGS/
 boot_test ch02_a_bad_tree_panics smp=2 mem=512M status=3 \
     qemu="-dtb $LOGS/no-memory.dtb" -- \
     '^panic: device tree at 0x[0-9a-f]+: no memory node with device_type "memory" and a reg \(offset [0-9]+\)'
+boot_test ch03_memory_128M mem=128M \
+    append="test=ch03_frames_all_and_back,ch03_frame_count_matches_the_machine,ch03_heap" -- \
+    '^memory: free 0x80[0-9a-f]{6}-0x80200000 ' \
+    '^memory: (31[0-9]{3}|32[0-7][0-9]{2}) frames free \(12[0-7] MiB\)' \
+    '^ktest ch03_frames_all_and_back: PASS' '^ktest ch03_heap: PASS' \
+    '^ktest: 3 passed, 0 failed'
+boot_test ch03_memory_1G mem=1G smp=2 \
+    append="test=ch03_frames_all_and_back,ch03_frame_count_matches_the_machine,ch03_heap" -- \
+    '^memory: 26[01][0-9]{3} frames free \(10[12][0-9] MiB\)' \
+    '^ktest: 3 passed, 0 failed'
+boot_test ch03_kfree_twice_panics append="test=ch03_kfree_twice" status=3 -- \
+    '^panic: kfree\(0x[0-9a-f]+\): double free'
+boot_test ch03_kframe_free_twice_panics append="test=ch03_kframe_free_twice" status=3 -- \
+    '^panic: kframe_free\(0x[0-9a-f]+\): double free'
+boot_test ch03_kfree_inside_a_block_panics append="test=ch03_kfree_inside_a_block" \
+    status=3 -- '^panic: kfree\(0x[0-9a-f]+\): not a pointer returned by kmalloc'
 echo "boot tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
