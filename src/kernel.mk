@@ -1,4 +1,4 @@
-# Generated from chapters/01-boot.nw, chapters/06-harts.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
+# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/06-harts.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
 T ?= .
 B ?= build
 
@@ -9,6 +9,7 @@ KCFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -g $(KARCH) \
 	-ffreestanding -fno-stack-protector -fno-omit-frame-pointer \
 	-fno-asynchronous-unwind-tables -I$(T)/src $(KDEFS)
 KLDFLAGS := -nostdlib -static -T $(T)/src/kernel.ld -Wl,--build-id=none
+KLIBGCC := $(shell $(KCC) -march=rv64imac -mabi=lp64 -print-libgcc-file-name)
 HCC ?= gcc
 HCFLAGS := -std=c11 -Wall -Wextra -Werror -O1 -g -DHYPHA_HOST -I$(T)/src
 SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
@@ -20,9 +21,16 @@ KERNEL_SRCS :=
 KLINK_EXTRA :=
 HOST_SRCS :=
 HOST_TESTS :=
-KERNEL_SRCS += entry.S main.c uart.c kprintf.c console.c sbi.c power.c string.c
+KERNEL_SRCS += entry.S main.c uart.c kprintf.c console.c sbi.c power.c kstring.c
+KERNEL_SRCS += fdt.c dtinfo.c cmdline.c ktest.c
+KERNEL_SRCS += ranges.c frames.c heap.c kalloc.c
 HOST_SRCS += kprintf.c
 HOST_TESTS += ch01_kprintf.c
+HOST_SRCS += fdt.c dtinfo.c cmdline.c
+HOST_TESTS += ch02_blob.c ch02_fdt.c ch02_dtinfo.c ch02_cmdline.c
+HCFLAGS += -DHYPHA_FIXTURES='"fixtures"'
+HOST_SRCS += ranges.c frames.c heap.c
+HOST_TESTS += ch03_ranges.c ch03_frames.c ch03_heap.c
 HOST_SRCS += ticket.c
 HOST_TESTS += ch06_ticket.c
 
@@ -31,9 +39,9 @@ KOBJS := $(patsubst %,$(B)/kobj/%.o,$(KERNEL_SRCS))
 kernel: $(B)/kernel.elf
 
 $(B)/kernel.elf: $(KOBJS) $(KLINK_EXTRA) $(T)/src/kernel.ld
-	$(KCC) $(KCFLAGS) $(KLDFLAGS) -o $@ $(KOBJS) $(KLINK_EXTRA) -lgcc
+	$(KCC) $(KCFLAGS) $(KLDFLAGS) -o $@ $(KOBJS) $(KLINK_EXTRA) $(KLIBGCC)
 
-$(B)/kobj/string.c.o: KCFLAGS += -fno-tree-loop-distribute-patterns
+$(B)/kobj/kstring.c.o: KCFLAGS += -fno-tree-loop-distribute-patterns
 
 $(B)/kobj/%.o: $(T)/src/% | $(B)/kobj
 	$(KCC) $(KCFLAGS) -MMD -MP -c -o $@ $<
@@ -43,6 +51,7 @@ $(B)/kobj:
 
 -include $(KOBJS:.o=.d)
 .PHONY: kernel
+$(B)/kobj/kalloc.c.o: KCFLAGS += -fno-tree-loop-distribute-patterns
 HOBJS := $(patsubst %,$(B)/host/src/%.o,$(HOST_SRCS)) \
 	$(patsubst %,$(B)/host/tests/%.o,$(HOST_TESTS))
 SOBJS := $(HOBJS:$(B)/host/%=$(B)/host-san/%)
@@ -63,6 +72,19 @@ $(B)/host-san/%.c.o: $(T)/%.c
 
 -include $(HOBJS:.o=.d) $(SOBJS:.o=.d)
 .PHONY: host-tests
+DTB_FIXTURES := 1:128M 2:512M 4:1G 8:128M 4:512M 8:1G
+DUMP_DTB = qemu-system-riscv64 -machine virt,dumpdtb=$(1).full -bios default \
+	-nographic -kernel $(B)/kernel.elf $(2) >/dev/null && \
+	n=$$(printf '%d' 0x$$(od -An -tx1 -j4 -N4 $(1).full | tr -d ' \n')) && \
+	head -c $$n $(1).full >$(1) && rm -f $(1).full
+
+fixtures: $(B)/kernel.elf
+	mkdir -p fixtures/dtb
+	for c in $(DTB_FIXTURES); do \
+	    $(call DUMP_DTB,fixtures/dtb/virt-smp$${c%%:*}-$${c#*:}.dtb,-smp $${c%%:*} -m $${c#*:}); \
+	done
+	$(call DUMP_DTB,fixtures/dtb/virt-smp2-256M-append.dtb,-smp 2 -m 256M -append "test=all foo")
+.PHONY: fixtures
 TOBJS := $(HOBJS:$(B)/host/%=$(B)/host-tsan/%) $(B)/host-tsan/tests/tsan_support.c.o
 
 host-tests: $(B)/host-tsan/run-tests

@@ -1,16 +1,18 @@
-# Generated from chapters/01-boot.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
+# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
 # Usage: KERNEL=... BUILD_VARIANT=... LOGS=... bash tests/boot.sh
 set -u
 passed=0
 failed=0
 boot_test() {
     local name=$1 smp=1 mem=128M append="" define="" want=0 kernel=$KERNEL
+    local qemu="" input=""
     shift
     while [ $# -gt 0 ] && [ "$1" != "--" ]; do
         case $1 in
         smp=*) smp=${1#smp=} ;; mem=*) mem=${1#mem=} ;;
         append=*) append=${1#append=} ;; define=*) define=${1#define=} ;;
-        status=*) want=${1#status=} ;;
+        status=*) want=${1#status=} ;; qemu=*) qemu=${1#qemu=} ;;
+        input=*) input=${1#input=} ;;
         *) echo "boot_test $name: unknown option $1"; failed=$((failed + 1)); return ;;
         esac
         shift
@@ -24,9 +26,10 @@ boot_test() {
         fi
     fi
     local log=$LOGS/$name.log status=0 problem=""
-    timeout 60 qemu-system-riscv64 -machine virt -bios default -nographic \
-        -smp "$smp" -m "$mem" -kernel "$kernel" ${append:+-append "$append"} \
-        </dev/null >"$log" 2>&1 || status=$?
+    # shellcheck disable=SC2086 # $qemu holds several arguments
+    printf '%b' "$input" | timeout 60 qemu-system-riscv64 -machine virt \
+        -bios default -nographic -smp "$smp" -m "$mem" -kernel "$kernel" \
+        ${append:+-append "$append"} $qemu >"$log" 2>&1 || status=$?
     [ "$status" -eq "$want" ] || problem="exit status $status, expected $want"
     for pattern in "$@"; do
         [ -n "$problem" ] && break
@@ -50,5 +53,52 @@ boot_test ch01_boots_with_four_harts smp=4 -- \
     '^Hypha: booting on hart [0-3],' '^Hypha: boot complete'
 boot_test ch01_panic_exits_with_status_3 define=HYPHA_PANIC_AT_BOOT status=3 -- \
     '^panic: deliberate panic'
+boot_test ch02_one_hart_128M smp=1 mem=128M -- \
+    '^dt: memory 0x80000000-0x88000000 \(128 MiB\)' \
+    '^dt: 1 hart: 0 \(booted on 0\)' '^dt: timebase 10000000 Hz' \
+    '^dt: uart 0x10000000 irq 10' '^dt: plic 0xc000000 size 0x600000, 96 sources' \
+    '^dt: test device 0x100000' '^Hypha: boot complete'
+boot_test ch02_two_harts_512M smp=2 mem=512M -- \
+    '^dt: memory 0x80000000-0xa0000000 \(512 MiB\)' '^dt: 2 harts: 0 1 '
+boot_test ch02_four_harts_1G smp=4 mem=1G -- \
+    '^dt: memory 0x80000000-0xc0000000 \(1024 MiB\)' '^dt: 4 harts: 0 1 2 3 '
+boot_test ch02_all_kernel_tests_pass smp=2 append="test=all" -- \
+    '^ktest ch02_boot_hart_is_listed: PASS' '^ktest: [1-9][0-9]* passed, 0 failed'
+boot_test ch02_fatal_test_panics append="test=ch02_panic" status=3 -- \
+    '^panic: deliberate panic \(test=ch02_panic\)'
+boot_test ch02_failed_assertion_is_reported append="test=ch02_assert_fails" status=2 -- \
+    '^ktest ch02_assert_fails: FAIL at .*: machine.hart_count == machine.hart_count \+ 1 \(0x1 != 0x2\)' \
+    '^ktest: 0 passed, 1 failed'
+boot_test ch02_unknown_test_is_named append="test=no_such_test" status=2 -- \
+    "^ktest: no test named 'no_such_test'"
+boot_test ch02_empty_selection_fails append="test=," status=2 -- \
+    '^ktest: test= names no test'
+boot_test ch02_bootargs_reach_the_kernel append="quiet test=ch02_boot_hart_is_listed x=1" -- \
+    '^dt: bootargs "quiet test=ch02_boot_hart_is_listed x=1"' \
+    '^ktest ch02_boot_hart_is_listed: PASS' '^ktest: 1 passed, 0 failed'
+boot_test ch02_the_tree_is_believed smp=2 mem=512M \
+    qemu="-dtb fixtures/dtb/virt-smp2-256M-append.dtb" -- \
+    '^dt: memory 0x80000000-0x90000000 \(256 MiB\)' '^dt: bootargs "test=all foo"' \
+    '^ktest: [1-9][0-9]* passed, 0 failed'
+LC_ALL=C sed 's/memory\x00/memorx\x00/' fixtures/dtb/virt-smp2-512M.dtb >"$LOGS/no-memory.dtb"
+boot_test ch02_a_bad_tree_panics smp=2 mem=512M status=3 \
+    qemu="-dtb $LOGS/no-memory.dtb" -- \
+    '^panic: device tree at 0x[0-9a-f]+: no memory node with device_type "memory" and a reg \(offset [0-9]+\)'
+boot_test ch03_memory_128M mem=128M \
+    append="test=ch03_frames_all_and_back,ch03_frame_count_matches_the_machine,ch03_heap" -- \
+    '^memory: free 0x80[0-9a-f]{6}-0x80200000 ' \
+    '^memory: (31[0-9]{3}|32[0-7][0-9]{2}) frames free \(12[0-7] MiB\)' \
+    '^ktest ch03_frames_all_and_back: PASS' '^ktest ch03_heap: PASS' \
+    '^ktest: 3 passed, 0 failed'
+boot_test ch03_memory_1G mem=1G smp=2 \
+    append="test=ch03_frames_all_and_back,ch03_frame_count_matches_the_machine,ch03_heap" -- \
+    '^memory: 26[01][0-9]{3} frames free \(10[12][0-9] MiB\)' \
+    '^ktest: 3 passed, 0 failed'
+boot_test ch03_kfree_twice_panics append="test=ch03_kfree_twice" status=3 -- \
+    '^panic: kfree\(0x[0-9a-f]+\): double free'
+boot_test ch03_kframe_free_twice_panics append="test=ch03_kframe_free_twice" status=3 -- \
+    '^panic: kframe_free\(0x[0-9a-f]+\): double free'
+boot_test ch03_kfree_inside_a_block_panics append="test=ch03_kfree_inside_a_block" \
+    status=3 -- '^panic: kfree\(0x[0-9a-f]+\): not a pointer returned by kmalloc'
 echo "boot tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
