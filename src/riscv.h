@@ -1,4 +1,4 @@
-/* Generated from chapters/01-boot.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
+/* Generated from chapters/01-boot.nw, chapters/05-traps.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
 #ifndef HYPHA_RISCV_H
 #define HYPHA_RISCV_H
 
@@ -24,6 +24,25 @@ static inline void mmio_write8(uintptr_t addr, uint8_t value)
 static inline void mmio_write32(uintptr_t addr, uint32_t value)
 {
     *(volatile uint32_t *)addr = value;
+}
+#define csr_set(csr, bits) \
+    __asm__ volatile("csrs " #csr ", %0" : : "r"((uint64_t)(bits)) : "memory")
+#define csr_clear(csr, bits) \
+    __asm__ volatile("csrc " #csr ", %0" : : "r"((uint64_t)(bits)) : "memory")
+
+enum {
+    SSTATUS_SIE = 1 << 1,
+    SSTATUS_SPIE = 1 << 5,
+    SSTATUS_SPP = 1 << 8,
+};
+
+static inline void interrupts_on(void) { csr_set(sstatus, SSTATUS_SIE); }
+static inline void interrupts_off(void) { csr_clear(sstatus, SSTATUS_SIE); }
+static inline uint64_t read_time(void) { return csr_read(time); }
+
+static inline uint32_t mmio_read32(uintptr_t addr)
+{
+    return *(volatile uint32_t *)addr;
 }
 
 #endif

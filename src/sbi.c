@@ -1,4 +1,4 @@
-/* Generated from chapters/01-boot.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
+/* Generated from chapters/01-boot.nw, chapters/05-traps.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
 #include "sbi.h"
 
 struct sbiret sbi_call(long eid, long fid, unsigned long a0,
@@ -42,4 +42,7 @@ void sbi_system_reset(unsigned long type, unsigned long reason)
 {
     sbi_call(SBI_EXT_SRST, 0, type, reason, 0);
 }
-
+long sbi_set_timer(unsigned long stime_value)
+{
+    return sbi_call(SBI_EXT_TIME, SBI_TIME_SET_TIMER, stime_value, 0, 0).error;
+}

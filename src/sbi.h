@@ -1,4 +1,4 @@
-/* Generated from chapters/01-boot.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
+/* Generated from chapters/01-boot.nw, chapters/05-traps.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
 #ifndef HYPHA_SBI_H
 #define HYPHA_SBI_H
 
@@ -35,6 +35,7 @@ long sbi_impl_version(void);
 int sbi_probe(long eid);
 const char *sbi_impl_name(long impl_id);
 void sbi_system_reset(unsigned long type, unsigned long reason);
-
+enum { SBI_TIME_SET_TIMER = 0 };
+long sbi_set_timer(unsigned long stime_value);
 
 #endif
