@@ -12,7 +12,7 @@ enum walk_end backtrace_walk(const struct stack_memory *m, uint64_t pc,
                              uint64_t fp, uint64_t ra, int max_frames,
                              frame_visitor visit, void *visit_ctx)
 {
-    uint64_t prev_fp = 0, prev_lo = 0;
+    uint64_t prev_fp = 0, prev_lo = 0, first_pc = pc;
     int switches = 0;
     visit(visit_ctx, pc);
     for (int frames = 1;; frames++) {
@@ -29,22 +29,29 @@ enum walk_end backtrace_walk(const struct stack_memory *m, uint64_t pc,
 	    return WALK_TOO_MANY_STACKS;
         uint64_t word1 = m->read(m->ctx, fp - 8);
         uint64_t word2 = m->read(m->ctx, fp - 16);
-        uint64_t next_fp;
+        uint64_t next_fp = word2;
+	int stay = 0;
 	if (frames == 1 && !in_text(m, word1)) {
-	    pc = ra;
+	    pc = ra;                    /* a leaf that saved only s0 */
 	    next_fp = word1;
+	} else if (frames == 1 && in_text(m, ra) && ra != word1 &&
+	           m->same_function != NULL &&
+	           !m->same_function(m->ctx, ra - 1, first_pc)) {
+	    pc = ra;                    /* no record: ra is the caller */
+	    stay = 1;
 	} else {
 	    pc = word1;
-	    next_fp = word2;
 	}
         if (!in_text(m, pc))
             return WALK_NOT_A_RETURN_ADDRESS;
         if (frames >= max_frames)
             return WALK_TOO_DEEP;
         visit(visit_ctx, pc);
-        prev_fp = fp;
-        prev_lo = lo;
-        fp = next_fp;
+        if (!stay) {
+            prev_fp = fp;
+            prev_lo = lo;
+            fp = next_fp;
+        }
     }
 }
 const char *walk_end_reason(enum walk_end end)

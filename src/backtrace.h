@@ -13,6 +13,8 @@ struct stack_memory {
     int (*find_stack)(void *ctx, uint64_t addr, uint64_t *lo, uint64_t *hi);
     /* the 8-byte word at addr, inside a stack find_stack accepted */
     uint64_t (*read)(void *ctx, uint64_t addr);
+    /* whether code addresses a and b are in the same function; may be NULL */
+    int (*same_function)(void *ctx, uint64_t a, uint64_t b);
     void *ctx;
     uint64_t text_start, text_end;      /* where return addresses point */
 };

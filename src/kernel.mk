@@ -1,4 +1,4 @@
-# Generated from chapters/01-boot.nw, chapters/05-traps.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
+# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/05-traps.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
 T ?= .
 B ?= build
 
@@ -19,11 +19,15 @@ KLINK_EXTRA :=
 HOST_SRCS :=
 HOST_TESTS :=
 KERNEL_SRCS += entry.S main.c uart.c kprintf.c console.c sbi.c power.c kstring.c
+KERNEL_SRCS += fdt.c dtinfo.c cmdline.c ktest.c
 KLINK_EXTRA += $(B)/ksyms.o
-KERNEL_SRCS += trapvec.S trap.c trapname.c hart.c ksym.c backtrace.c
-KERNEL_SRCS += timer.c plic.c ring.c
+KERNEL_SRCS += trapvec.S trap.c trapname.c hart.c ksym.c ksym_weak.c
+KERNEL_SRCS += backtrace.c timer.c plic.c ring.c
 HOST_SRCS += kprintf.c
 HOST_TESTS += ch01_kprintf.c
+HOST_SRCS += fdt.c dtinfo.c cmdline.c
+HOST_TESTS += ch02_blob.c ch02_fdt.c ch02_dtinfo.c ch02_cmdline.c
+HCFLAGS += -DHYPHA_FIXTURES='"fixtures"'
 HOST_SRCS += trapname.c ksym.c backtrace.c ring.c
 HOST_TESTS += ch05_trapname.c ch05_ksym.c ch05_backtrace.c ch05_ring.c
 HOST_TESTS += ch05_plicreg.c
@@ -51,8 +55,8 @@ $(B)/kernel-nosyms.elf: $(KOBJS) $(filter-out $(B)/ksyms.o,$(KLINK_EXTRA)) $(T)/
 	$(KCC) $(KCFLAGS) $(KLDFLAGS) -o $@ $(KOBJS) \
 	    $(filter-out $(B)/ksyms.o,$(KLINK_EXTRA)) -lgcc
 
-$(B)/ksyms.c: $(B)/kernel-nosyms.elf $(T)/src/ksyms.awk
-	$(KNM) -n -S --defined-only $< | awk -f $(T)/src/ksyms.awk >$@
+$(B)/ksyms.c: $(B)/kernel-nosyms.elf $(T)/src/ksyms.sh
+	sh $(T)/src/ksyms.sh $(KNM) $< >$@
 
 $(B)/ksyms.o: $(B)/ksyms.c
 	$(KCC) $(KCFLAGS) -c -o $@ $<
@@ -87,3 +91,16 @@ $(B)/host-san/%.c.o: $(T)/%.c
 
 -include $(HOBJS:.o=.d) $(SOBJS:.o=.d)
 .PHONY: host-tests
+DTB_FIXTURES := 1:128M 2:512M 4:1G 8:128M 4:512M 8:1G
+DUMP_DTB = qemu-system-riscv64 -machine virt,dumpdtb=$(1).full -bios default \
+	-nographic -kernel $(B)/kernel.elf $(2) >/dev/null && \
+	n=$$(printf '%d' 0x$$(od -An -tx1 -j4 -N4 $(1).full | tr -d ' \n')) && \
+	head -c $$n $(1).full >$(1) && rm -f $(1).full
+
+fixtures: $(B)/kernel.elf
+	mkdir -p fixtures/dtb
+	for c in $(DTB_FIXTURES); do \
+	    $(call DUMP_DTB,fixtures/dtb/virt-smp$${c%%:*}-$${c#*:}.dtb,-smp $${c%%:*} -m $${c#*:}); \
+	done
+	$(call DUMP_DTB,fixtures/dtb/virt-smp2-256M-append.dtb,-smp 2 -m 256M -append "test=all foo")
+.PHONY: fixtures

@@ -1,10 +1,14 @@
-/* Generated from chapters/01-boot.nw, chapters/05-traps.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
+/* Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/05-traps.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
 #include "console.h"
 #include "kprintf.h"
 #include "power.h"
 #include "riscv.h"
 #include "sbi.h"
 #include "uart.h"
+#include "cmdline.h"
+#include "dtinfo.h"
+#include "fdt.h"
+#include "ktest.h"
 #include "hart.h"
 #include "kstring.h"
 #include "ksym.h"
@@ -14,7 +18,90 @@
 #include "trapname.h"
 #include "vm.h"
 
+static struct dt_info machine;
+static unsigned long booted_hart;
+enum { DTB_MAX_SIZE = 1 << 20 };
+static void print_region(const char *what, const struct dt_region *r)
+{
+    unsigned long long size = r->size;
+    const char *unit = "bytes";
+    if (size % (1ULL << 20) == 0) { size >>= 20; unit = "MiB"; }
+    else if (size % 1024 == 0) { size >>= 10; unit = "KiB"; }
+    kprintf("dt: %s 0x%llx-0x%llx (%llu %s)\n", what, (unsigned long long)r->base,
+            (unsigned long long)(r->base + r->size), size, unit);
+}
+static void print_machine(const void *dtb)
+{
+    kprintf("dt: device tree at %p, %u bytes\n", dtb, machine.dtb_size);
+    for (int i = 0; i < machine.memory_count; i++)
+        print_region("memory", &machine.memory[i]);
+    for (int i = 0; i < machine.reserved_count; i++)
+        print_region("reserved", &machine.reserved[i]);
+    kprintf("dt: %d hart%s:", machine.hart_count, machine.hart_count == 1 ? "" : "s");
+    for (int i = 0; i < machine.hart_count; i++)
+        kprintf(" %u", machine.hart_ids[i]);
+    kprintf(" (booted on %lu)\n", booted_hart);
+    kprintf("dt: timebase %llu Hz\n", (unsigned long long)machine.timebase_hz);
+    kprintf("dt: uart 0x%llx irq %u\n", (unsigned long long)machine.uart_base, machine.uart_irq);
+    kprintf("dt: plic 0x%llx size 0x%llx, %u sources\n", (unsigned long long)machine.plic_base,
+            (unsigned long long)machine.plic_size, machine.plic_ndev);
+    kprintf("dt: test device 0x%llx\n", (unsigned long long)machine.test_base);
+    kprintf("dt: bootargs \"%s\"\n", machine.bootargs);
+}
+KTEST(ch02_boot_hart_is_listed)
+{
+    int found = 0;
+    for (int i = 0; i < machine.hart_count; i++)
+        found |= machine.hart_ids[i] == booted_hart;
+    KT_ASSERT(found);
+}
+
+KTEST(ch02_console_uses_the_uart_found)
+{
+    KT_ASSERT(machine.uart_base != 0);
+    KT_ASSERT_EQ(uart_address(), machine.uart_base);
+}
+extern char __kernel_start[], __kernel_end[];
+
+KTEST(ch02_kernel_lies_in_memory_not_reserved)
+{
+    uint64_t start = (uintptr_t)__kernel_start, end = (uintptr_t)__kernel_end;
+    int inside = 0;
+    for (int i = 0; i < machine.memory_count; i++) {
+        const struct dt_region *m = &machine.memory[i];
+        inside |= start >= m->base && end <= m->base + m->size;
+    }
+    KT_ASSERT(inside);
+    for (int i = 0; i < machine.reserved_count; i++) {
+        const struct dt_region *r = &machine.reserved[i];
+        KT_ASSERT(end <= r->base || start >= r->base + r->size);
+    }
+}
+static const void *booted_dtb;
+
+KTEST(ch02_device_tree_reads_the_same_again)
+{
+    struct dt_info again;
+    struct fdt_error err;
+    KT_ASSERT(dt_info_read(booted_dtb, machine.dtb_size, &again, &err) == 0);
+    KT_ASSERT_EQ(again.hart_count, machine.hart_count);
+    KT_ASSERT_EQ(again.memory_count, machine.memory_count);
+    KT_ASSERT_EQ(again.memory[0].size, machine.memory[0].size);
+    KT_ASSERT_EQ(again.bootargs, machine.bootargs);
+    struct cmdline_word value;
+    KT_ASSERT(cmdline_get(machine.bootargs, "test", &value));
+}
+KTEST_FATAL(ch02_panic)
+{
+    panic("deliberate panic (test=ch02_panic)");
+}
+
+KTEST_FATAL(ch02_assert_fails)
+{
+    KT_ASSERT_EQ(machine.hart_count, machine.hart_count + 1);
+}
 extern char trap_vector[];
+void kmain(unsigned long hartid, void *dtb);
 
 static unsigned long boot_number(const char *key, unsigned long fallback,
                                  unsigned long max)
@@ -67,6 +154,105 @@ static void echo_lines(unsigned long lines)
         lines--;
     }
 }
+KTEST(ch05_timer_ticks)
+{
+    uint64_t timebase = timer_timebase_hz(), want = timer_hz() / 5;
+    uint64_t t0 = read_time(), ticks0 = timer_ticks();
+    while (read_time() - t0 < timebase / 5)
+        wait_for_interrupt();
+    uint64_t ticks = timer_ticks() - ticks0;
+    kprintf("ch05_timer_ticks: %lu ticks in 200 ms at %u Hz\n",
+            (unsigned long)ticks, timer_hz());
+    KT_ASSERT(ticks >= want / 2);
+    KT_ASSERT(ticks <= want + want / 2 + 1);
+}
+KTEST(ch05_breakpoints_resume_with_registers_intact)
+{
+    uint64_t out[4], before = this_hart()->breakpoints;
+    __asm__ volatile("li t0, 0x1111\n li a5, 0x2222\n"
+                     "li s2, 0x3333\n li t6, 0x4444\n"
+                     "ebreak\n"
+                     ".option push\n .option norvc\n ebreak\n .option pop\n"
+                     "sd t0, 0(%0)\n sd a5, 8(%0)\n sd s2, 16(%0)\n sd t6, 24(%0)\n"
+                     : : "r"(out) : "t0", "a5", "s2", "t6", "memory");
+    KT_ASSERT_EQ(this_hart()->breakpoints, before + 2);
+    KT_ASSERT_EQ(out[0], 0x1111);
+    KT_ASSERT_EQ(out[1], 0x2222);
+    KT_ASSERT_EQ(out[2], 0x3333);
+    KT_ASSERT_EQ(out[3], 0x4444);
+}
+static int names_equal(const char *a, const char *b)
+{
+    size_t n = strlen(b);
+    return strlen(a) == n && memcmp(a, b, n) == 0;
+}
+
+KTEST(ch05_kernel_symbol_table)
+{
+    KT_ASSERT(ksym_count > 20);
+    for (size_t i = 1; i < ksym_count; i++)
+        KT_ASSERT(ksym_table[i - 1].addr <= ksym_table[i].addr);
+    const struct ksym *s = ksym_lookup(ksym_table, ksym_count, (uintptr_t)kmain + 4);
+    KT_ASSERT(s != NULL && names_equal(s->name, "kmain"));
+    s = ksym_lookup(ksym_table, ksym_count, (uintptr_t)trap_vector + 8);
+    KT_ASSERT(s != NULL && names_equal(s->name, "trap_vector"));
+}
+KTEST(ch05_plic_routes_the_uart_here)
+{
+    KT_ASSERT(plic_priority(machine.uart_irq) >= 1);
+    KT_ASSERT(plic_enabled_here(machine.uart_irq));
+    KT_ASSERT(csr_read(sie) & (1UL << IRQ_S_EXTERNAL));
+    KT_ASSERT(csr_read(sstatus) & SSTATUS_SIE);
+}
+
+KTEST(ch05_uart_receives_by_interrupt)
+{
+    char buf[16];
+    while (uart_read(buf, sizeof buf) > 0)
+        ;
+    uint64_t before = plic_handled(machine.uart_irq);
+    uart_set_loopback(1);
+    for (const char *p = "ping"; *p != '\0'; p++)
+        uart_putc(*p);
+    int got = 0;
+    uint64_t t0 = read_time();
+    while (got < 4 && read_time() - t0 < timer_timebase_hz() / 10)
+        got += uart_read(buf + got, 4 - got);
+    uart_set_loopback(0);
+    KT_ASSERT_EQ(got, 4);
+    KT_ASSERT(memcmp(buf, "ping", 4) == 0);
+    KT_ASSERT(plic_handled(machine.uart_irq) > before);
+}
+KTEST_FATAL(ch05_page_fault)
+{
+    (void)*(volatile uint64_t *)UNMAPPED_ADDRESS;
+}
+KTEST_FATAL(ch05_illegal_instruction)
+{
+    kprintf("ch05_illegal_instruction: writing the read-only time CSR\n");
+    __asm__ volatile("csrw time, zero");
+}
+static volatile int overflow_stop = -1;
+
+__attribute__((noipa)) static int recurse(int depth)
+{
+    volatile char pad[64];
+    pad[0] = (char)depth;
+    if (depth == overflow_stop)
+        return 0;
+    return recurse(depth + 1) + pad[0];
+}
+
+static void overflow_this_stack(void *arg)
+{
+    (void)arg;
+    recurse(0);
+}
+
+KTEST_FATAL(ch05_stack_overflow)
+{
+    call_on_stack(kstack_create(KSTACK_TEST_SLOT), overflow_this_stack, NULL);
+}
 
 void kmain(unsigned long hartid, void *dtb);
 
@@ -100,6 +286,23 @@ void kmain(unsigned long hartid, void *dtb)
             sbi_probe(SBI_EXT_IPI) ? " IPI" : "", sbi_probe(SBI_EXT_HSM) ? " HSM" : "",
             sbi_probe(SBI_EXT_SRST) ? " SRST" : "");
     print_image_map();
+    {
+        booted_hart = hartid;
+        if (dtb == NULL)
+            panic("no device tree: a1 was zero at entry");
+        size_t dtb_size = fdt_header_word(dtb, FDT_H_TOTALSIZE);
+        if (dtb_size < FDT_HEADER_SIZE)
+            dtb_size = FDT_HEADER_SIZE;
+        if (dtb_size > DTB_MAX_SIZE)
+            dtb_size = DTB_MAX_SIZE;
+        struct fdt_error dt_error;
+        if (dt_info_read(dtb, dtb_size, &machine, &dt_error) < 0)
+            panic("device tree at %p: %s (offset %u)", dtb, dt_error.message, dt_error.offset);
+        uart_init(machine.uart_base);
+        power_init(machine.test_base);
+        print_machine(dtb);
+    }
+    booted_dtb = dtb;
     trap_init_hart(hartid);
     timer_init(machine.timebase_hz, (unsigned)boot_number("timer_hz", 100, 10000));
     timer_start_hart();
@@ -111,6 +314,11 @@ void kmain(unsigned long hartid, void *dtb)
     kprintf("traps: vector at %p, timer at %u Hz, UART on PLIC source %u, "
             "%lu kernel symbols\n", (void *)trap_vector, timer_hz(),
             machine.uart_irq, (unsigned long)ksym_count);
+    {
+        struct cmdline_word tests;
+        if (cmdline_get(machine.bootargs, "test", &tests))
+            power_off(ktest_run(tests) == 0 ? EXIT_PASS : EXIT_FAIL);
+    }
     {
         unsigned long lines = boot_number("echo", 0, 1000);
         if (lines > 0)

@@ -6,6 +6,8 @@
 #include "riscv.h"
 #include "trapname.h"
 
+#include <stddef.h>
+
 static uintptr_t plic_base;
 static uint32_t plic_ndev;
 

@@ -22,8 +22,6 @@ _Static_assert(offsetof(struct trap_frame, sscratch) == TF_SSCRATCH, "sscratch o
 _Static_assert(sizeof(struct trap_frame) == TF_SIZE, "frame size");
 _Static_assert(TF_SIZE % 16 == 0, "the stack pointer must stay 16-byte aligned");
 _Static_assert(TRAP_STACK_SIZE % 16 == 0, "trap stacks must be 16-byte aligned");
-__attribute__((weak)) const struct ksym ksym_table[1] = {{0, 0, ""}};
-__attribute__((weak)) const size_t ksym_count = 0;
 static char trap_stacks[HART_MAX][TRAP_STACK_SIZE] __attribute__((aligned(16)));
 extern char trap_vector[];
 
@@ -65,6 +63,13 @@ static uint64_t kernel_read(void *ctx, uint64_t addr)
 {
     (void)ctx;
     return *(const volatile uint64_t *)(uintptr_t)addr;
+}
+
+static int kernel_same_function(void *ctx, uint64_t a, uint64_t b)
+{
+    (void)ctx;
+    const struct ksym *sa = ksym_lookup(ksym_table, ksym_count, a);
+    return sa != NULL && sa == ksym_lookup(ksym_table, ksym_count, b);
 }
 static void print_registers(const struct trap_frame *tf)
 {
@@ -108,8 +113,8 @@ _Noreturn static void trap_fatal(struct trap_frame *tf, const char *why)
                 "fault at 0x%lx\n", overflow_slot, (unsigned long)tf->x[2],
                 (unsigned long)tf->stval);
     print_registers(tf);
-    struct stack_memory m = {kernel_find_stack, kernel_read, NULL,
-                             (uintptr_t)__text_start, (uintptr_t)__text_end};
+    struct stack_memory m = {kernel_find_stack, kernel_read, kernel_same_function,
+                             NULL, (uintptr_t)__text_start, (uintptr_t)__text_end};
     backtrace_print(console_sink, NULL, &m, ksym_table, ksym_count,
                     tf->sepc, tf->x[8], tf->x[1]);
     panic("%s at %s", what, where);

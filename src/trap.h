@@ -27,7 +27,6 @@ struct trap_frame {
 
 void trap_init_hart(unsigned long hartid);
 void trap_handler(struct trap_frame *tf);
-
 #endif
 
 #endif

@@ -1,4 +1,4 @@
-/* Generated from chapters/01-boot.nw, chapters/05-traps.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
+/* Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/05-traps.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
 #include "uart.h"
 #include "riscv.h"
 
@@ -48,6 +48,7 @@ int uart_getc(void)
         return -1;
     return reg_read(UART_RBR);
 }
+uintptr_t uart_address(void) { return uart_base; }
 #include "ring.h"
 
 enum { UART_MCR = 4, IER_RX_AVAILABLE = 0x01, MCR_LOOPBACK = 0x10 };

@@ -33,7 +33,14 @@ static uint64_t fake_read(void *ctx, uint64_t addr)
     return *slot(addr);
 }
 
-static const struct stack_memory mem = {fake_find, fake_read, NULL, 0x1000, 0x2000};
+static int fake_same(void *ctx, uint64_t a, uint64_t b)
+{
+    (void)ctx;
+    return a >> 8 == b >> 8;        /* fake functions are 256 bytes long */
+}
+
+static const struct stack_memory mem = {fake_find, fake_read, fake_same, NULL,
+                                        0x1000, 0x2000};
 
 static void frame(uint64_t fp, uint64_t ra, uint64_t caller_fp)
 {
@@ -83,6 +90,18 @@ Test(ch05_backtrace, a_leaf_first_frame_takes_ra)
     cr_assert(pcs[1] == 0x1234 && pcs[2] == 0x1300);
 }
 
+Test(ch05_backtrace, a_first_function_without_a_record_has_its_caller_in_ra)
+{
+    clear();
+    frame(MAIN + 0x100, 0x1300, 0);                 /* the caller's record */
+    cr_assert_eq(walk(0x1104, MAIN + 0x100, 0x1240, 64), WALK_CHAIN_END);
+    cr_assert_eq(npcs, 3);
+    cr_assert(pcs[0] == 0x1104 && pcs[1] == 0x1240 && pcs[2] == 0x1300);
+    cr_assert_eq(walk(0x1104, MAIN + 0x100, 0x1150, 64), WALK_CHAIN_END);
+    cr_assert_eq(npcs, 2);                          /* ra is stale: same function */
+    cr_assert(pcs[1] == 0x1300);
+}
+
 Test(ch05_backtrace, crosses_to_another_stack_and_to_the_top)
 {
     clear();
@@ -116,7 +135,7 @@ Test(ch05_backtrace, stops_on_a_word_that_is_not_code)
     clear();
     frame(MAIN + 0x100, 0x1200, MAIN + 0x180);
     frame(MAIN + 0x180, MAIN + 0x300, MAIN + 0x200); /* not a leaf: not first */
-    cr_assert_eq(walk(0x1100, MAIN + 0x100, 0x1234, 64), WALK_NOT_A_RETURN_ADDRESS);
+    cr_assert_eq(walk(0x1100, MAIN + 0x100, 0, 64), WALK_NOT_A_RETURN_ADDRESS);
     cr_assert_eq(npcs, 2);
 }
 

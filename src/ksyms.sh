@@ -1,5 +1,7 @@
-/* Generated from chapters/05-traps.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
-# Turn "nm -n -S --defined-only kernel.elf" into a C symbol table.
+# Generated from chapters/05-traps.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
+# Usage: sh ksyms.sh NM KERNEL.ELF >ksyms.c
+# Turn the text symbols of a kernel into a C symbol table.
+"$1" -n -S --defined-only "$2" | awk '
 NF == 4 { addr = $1; size = $2; type = $3; name = $4 }
 NF == 3 { addr = $1; size = ""; type = $2; name = $3 }
 NF != 3 && NF != 4 { next }
@@ -8,7 +10,7 @@ name ~ /^\$/ { next }
 size == "" && name ~ /^__/ { next }
 { n++; A[n] = addr; S[n] = size; N[n] = name }
 END {
-    print "/* Generated from nm output by src/ksyms.awk. Do not edit. */"
+    print "/* Generated from nm output by src/ksyms.sh. Do not edit. */"
     print "#include \"ksym.h\""
     print "const struct ksym ksym_table[] = {"
     for (i = 1; i <= n; i++) {
@@ -23,3 +25,4 @@ END {
     print "};"
     printf "const size_t ksym_count = %d;\n", n
 }
+'
