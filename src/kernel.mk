@@ -1,4 +1,4 @@
-# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/05-traps.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
+# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/05-traps.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
 T ?= .
 B ?= build
 
@@ -9,6 +9,7 @@ KCFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -g $(KARCH) \
 	-ffreestanding -fno-stack-protector -fno-omit-frame-pointer \
 	-fno-asynchronous-unwind-tables -I$(T)/src $(KDEFS)
 KLDFLAGS := -nostdlib -static -T $(T)/src/kernel.ld -Wl,--build-id=none
+KLIBGCC := $(shell $(KCC) -march=rv64imac -mabi=lp64 -print-libgcc-file-name)
 HCC ?= gcc
 HCFLAGS := -std=c11 -Wall -Wextra -Werror -O1 -g -DHYPHA_HOST -I$(T)/src
 SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
@@ -20,6 +21,7 @@ HOST_SRCS :=
 HOST_TESTS :=
 KERNEL_SRCS += entry.S main.c uart.c kprintf.c console.c sbi.c power.c kstring.c
 KERNEL_SRCS += fdt.c dtinfo.c cmdline.c ktest.c
+KERNEL_SRCS += ranges.c frames.c heap.c kalloc.c
 KLINK_EXTRA += $(B)/ksyms.o
 KERNEL_SRCS += trapvec.S trap.c trapname.c hart.c ksym.c ksym_weak.c
 KERNEL_SRCS += backtrace.c timer.c plic.c ring.c
@@ -28,6 +30,8 @@ HOST_TESTS += ch01_kprintf.c
 HOST_SRCS += fdt.c dtinfo.c cmdline.c
 HOST_TESTS += ch02_blob.c ch02_fdt.c ch02_dtinfo.c ch02_cmdline.c
 HCFLAGS += -DHYPHA_FIXTURES='"fixtures"'
+HOST_SRCS += ranges.c frames.c heap.c
+HOST_TESTS += ch03_ranges.c ch03_frames.c ch03_heap.c
 HOST_SRCS += trapname.c ksym.c backtrace.c ring.c
 HOST_TESTS += ch05_trapname.c ch05_ksym.c ch05_backtrace.c ch05_ring.c
 HOST_TESTS += ch05_plicreg.c
@@ -37,7 +41,7 @@ KOBJS := $(patsubst %,$(B)/kobj/%.o,$(KERNEL_SRCS))
 kernel: $(B)/kernel.elf
 
 $(B)/kernel.elf: $(KOBJS) $(KLINK_EXTRA) $(T)/src/kernel.ld
-	$(KCC) $(KCFLAGS) $(KLDFLAGS) -o $@ $(KOBJS) $(KLINK_EXTRA) -lgcc
+	$(KCC) $(KCFLAGS) $(KLDFLAGS) -o $@ $(KOBJS) $(KLINK_EXTRA) $(KLIBGCC)
 
 $(B)/kobj/kstring.c.o: KCFLAGS += -fno-tree-loop-distribute-patterns
 
@@ -49,6 +53,7 @@ $(B)/kobj:
 
 -include $(KOBJS:.o=.d)
 .PHONY: kernel
+$(B)/kobj/kalloc.c.o: KCFLAGS += -fno-tree-loop-distribute-patterns
 KNM := $(CROSS)nm
 
 $(B)/kernel-nosyms.elf: $(KOBJS) $(filter-out $(B)/ksyms.o,$(KLINK_EXTRA)) $(T)/src/kernel.ld

@@ -37,8 +37,8 @@ int ring_get(struct ring *r)
 
 uint32_t ring_count(struct ring *r)
 {
-    return atomic_load_explicit(&r->head, memory_order_acquire) -
-           atomic_load_explicit(&r->tail, memory_order_acquire);
+    uint32_t tail = atomic_load_explicit(&r->tail, memory_order_acquire);
+    return atomic_load_explicit(&r->head, memory_order_acquire) - tail;
 }
 
 uint32_t ring_dropped(struct ring *r)

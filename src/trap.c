@@ -55,7 +55,16 @@ static int kernel_find_stack(void *ctx, uint64_t addr, uint64_t *lo, uint64_t *h
         *hi = *lo + TRAP_STACK_SIZE;
         return 1;
     }
-    
+    if (addr >= KSTACK_REGION_START && addr < KSTACK_REGION_END &&
+        kstack_guard_slot(addr) < 0) {
+        uint64_t slot = (KSTACK_REGION_END - 1 - addr) / KSTACK_SLOT_SIZE;
+        struct sv39_mapping map;
+        if (vm_translate(addr, &map) == SV39_OK) {
+            *hi = KSTACK_REGION_END - slot * KSTACK_SLOT_SIZE;
+            *lo = *hi - KSTACK_PAGES * SV39_PAGE_SIZE;
+            return 1;
+        }
+    }
     return 0;
 }
 

@@ -1,4 +1,4 @@
-# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/05-traps.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
+# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/05-traps.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
 # Usage: KERNEL=... BUILD_VARIANT=... LOGS=... bash tests/boot.sh
 set -u
 passed=0
@@ -71,6 +71,8 @@ boot_test ch02_failed_assertion_is_reported append="test=ch02_assert_fails" stat
     '^ktest: 0 passed, 1 failed'
 boot_test ch02_unknown_test_is_named append="test=no_such_test" status=2 -- \
     "^ktest: no test named 'no_such_test'"
+boot_test ch02_empty_selection_fails append="test=," status=2 -- \
+    '^ktest: test= names no test'
 boot_test ch02_bootargs_reach_the_kernel append="quiet test=ch02_boot_hart_is_listed x=1" -- \
     '^dt: bootargs "quiet test=ch02_boot_hart_is_listed x=1"' \
     '^ktest ch02_boot_hart_is_listed: PASS' '^ktest: 1 passed, 0 failed'
@@ -82,6 +84,22 @@ LC_ALL=C sed 's/memory\x00/memorx\x00/' fixtures/dtb/virt-smp2-512M.dtb >"$LOGS/
 boot_test ch02_a_bad_tree_panics smp=2 mem=512M status=3 \
     qemu="-dtb $LOGS/no-memory.dtb" -- \
     '^panic: device tree at 0x[0-9a-f]+: no memory node with device_type "memory" and a reg \(offset [0-9]+\)'
+boot_test ch03_memory_128M mem=128M \
+    append="test=ch03_frames_all_and_back,ch03_frame_count_matches_the_machine,ch03_heap" -- \
+    '^memory: free 0x80[0-9a-f]{6}-0x80200000 ' \
+    '^memory: (31[0-9]{3}|32[0-7][0-9]{2}) frames free \(12[0-7] MiB\)' \
+    '^ktest ch03_frames_all_and_back: PASS' '^ktest ch03_heap: PASS' \
+    '^ktest: 3 passed, 0 failed'
+boot_test ch03_memory_1G mem=1G smp=2 \
+    append="test=ch03_frames_all_and_back,ch03_frame_count_matches_the_machine,ch03_heap" -- \
+    '^memory: 26[01][0-9]{3} frames free \(10[12][0-9] MiB\)' \
+    '^ktest: 3 passed, 0 failed'
+boot_test ch03_kfree_twice_panics append="test=ch03_kfree_twice" status=3 -- \
+    '^panic: kfree\(0x[0-9a-f]+\): double free'
+boot_test ch03_kframe_free_twice_panics append="test=ch03_kframe_free_twice" status=3 -- \
+    '^panic: kframe_free\(0x[0-9a-f]+\): double free'
+boot_test ch03_kfree_inside_a_block_panics append="test=ch03_kfree_inside_a_block" \
+    status=3 -- '^panic: kfree\(0x[0-9a-f]+\): not a pointer returned by kmalloc'
 boot_test ch05_kernel_tests_pass append="test=all" -- \
     '^traps: vector at 0x[0-9a-f]+, timer at 100 Hz, UART on PLIC source 10' \
     '^ktest ch05_timer_ticks: PASS' '^ktest ch05_uart_receives_by_interrupt: PASS' \
@@ -92,7 +110,7 @@ boot_test ch05_timer_rate_from_the_command_line append="timer_hz=250 test=ch05_t
     '^ktest: 1 passed, 0 failed'
 boot_test ch05_page_fault_is_reported append="test=ch05_page_fault" status=3 -- \
     '^\*\*\* Load page fault on hart 0' \
-    '^  sepc +0x[0-9a-f]{16}  ch05_page_fault\+0x' "^  stval +$UNMAPPED_STVAL" \
+    '^  sepc +0x[0-9a-f]{16}  ch05_page_fault\+0x' '^  stval +0x0000000000000008' \
     '#0 +0x[0-9a-f]+  ch05_page_fault\+' '#[1-9][0-9]* +0x[0-9a-f]+  ktest_run\+' \
     '#[1-9][0-9]* +0x[0-9a-f]+  kmain\+' '\(end of the frame-pointer chain\)' \
     '^panic: Load page fault at ch05_page_fault\+0x'
@@ -104,8 +122,10 @@ boot_test ch05_illegal_instruction_is_reported append="test=ch05_illegal_instruc
 boot_test ch05_stack_overflow_is_reported append="test=ch05_stack_overflow" status=3 -- \
     '^\*\*\* kernel stack overflow on hart 0' 'ran into its guard page' \
     '^  sepc +0x[0-9a-f]{16}  recurse\+0x' '^  stval +0x' \
-    '  recurse\+0x[0-9a-f]+$' 'the same frame, [0-9]+ more times' \
-    '  ch05_stack_overflow\+0x' '  kmain\+0x' '^panic: kernel stack overflow at recurse\+0x'
+    '#1 +0x[0-9a-f]+  recurse\+0x' '\.\.\. #2-#[0-9]+: the same frame, [0-9]+ more times' \
+    '  overflow_this_stack\+0x' '  call_on_stack\+0x' '  ch05_stack_overflow\+0x' \
+    '  kmain\+0x' '\(end of the frame-pointer chain\)' \
+    '^panic: kernel stack overflow at recurse\+0x'
 boot_test_typing() {
     local name=$1 input=$2 append=$3 log=$LOGS/$1.log status=0 problem=""
     shift 3
