@@ -58,7 +58,7 @@ KNM := $(CROSS)nm
 
 $(B)/kernel-nosyms.elf: $(KOBJS) $(filter-out $(B)/ksyms.o,$(KLINK_EXTRA)) $(T)/src/kernel.ld
 	$(KCC) $(KCFLAGS) $(KLDFLAGS) -o $@ $(KOBJS) \
-	    $(filter-out $(B)/ksyms.o,$(KLINK_EXTRA)) -lgcc
+	    $(filter-out $(B)/ksyms.o,$(KLINK_EXTRA)) $(KLIBGCC)
 
 $(B)/ksyms.c: $(B)/kernel-nosyms.elf $(T)/src/ksyms.sh
 	sh $(T)/src/ksyms.sh $(KNM) $< >$@
