@@ -43,15 +43,15 @@ enum walk_end backtrace_walk(const struct stack_memory *m, uint64_t pc,
 	    pc = word1;
 	}
         if (!in_text(m, pc))
-            return WALK_NOT_A_RETURN_ADDRESS;
-        if (frames >= max_frames)
-            return WALK_TOO_DEEP;
-        visit(visit_ctx, pc);
-        if (!stay) {
-            prev_fp = fp;
-            prev_lo = lo;
-            fp = next_fp;
-        }
+	    return WALK_NOT_A_RETURN_ADDRESS;
+	if (frames >= max_frames)
+	    return WALK_TOO_DEEP;
+	visit(visit_ctx, pc);
+	if (!stay) {
+	    prev_fp = fp;
+	    prev_lo = lo;
+	    fp = next_fp;
+	}
     }
 }
 const char *walk_end_reason(enum walk_end end)

@@ -18,7 +18,6 @@ struct stack_memory {
     void *ctx;
     uint64_t text_start, text_end;      /* where return addresses point */
 };
-
 enum walk_end {
     WALK_CHAIN_END,             /* reached a zero frame pointer */
     WALK_MISALIGNED_FP,

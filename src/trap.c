@@ -67,7 +67,6 @@ static int kernel_find_stack(void *ctx, uint64_t addr, uint64_t *lo, uint64_t *h
     }
     return 0;
 }
-
 static uint64_t kernel_read(void *ctx, uint64_t addr)
 {
     (void)ctx;
@@ -106,8 +105,9 @@ _Noreturn static void trap_fatal(struct trap_frame *tf, const char *why)
         if (overflow_slot >= 0)
             what = "kernel stack overflow";
     }
-    char where[96], caller[96];
+    char where[96];
     ksym_format(where, sizeof where, ksym_table, ksym_count, tf->sepc);
+    char caller[96];
     ksym_format(caller, sizeof caller, ksym_table, ksym_count, tf->x[1]);
     kprintf("\n*** %s on hart %lu\n", what, this_hart()->hartid);
     kprintf("  scause  0x%016lx  %s\n", (unsigned long)tf->scause,
