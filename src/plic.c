@@ -54,15 +54,17 @@ void plic_dispatch(void)
 {
     uint32_t context = my_context(), irq;
     while ((irq = reg_read(plic_claim_offset(context))) != 0) {
-        if (irq < PLIC_MAX_HANDLED && handlers[irq].fn != NULL) {
+        int handled = irq < PLIC_MAX_HANDLED && handlers[irq].fn != NULL;
+        if (handled) {
             handlers[irq].count++;
             handlers[irq].fn(handlers[irq].ctx);
-        } else {
+        }
+        reg_write(plic_claim_offset(context), irq);
+        if (!handled) {
             uint32_t off = plic_enable_offset(context, irq);
             reg_write(off, reg_read(off) & ~plic_irq_bit(irq));
             kprintf("plic: source %u has no handler; disabled it\n", irq);
         }
-        reg_write(plic_claim_offset(context), irq);
     }
 }
 uint32_t plic_priority(uint32_t irq) { return reg_read(plic_priority_offset(irq)); }
