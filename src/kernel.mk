@@ -1,4 +1,4 @@
-# Generated from chapters/01-boot.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
+# Generated from chapters/01-boot.nw, chapters/04-paging.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
 T ?= .
 B ?= build
 
@@ -19,8 +19,11 @@ KLINK_EXTRA :=
 HOST_SRCS :=
 HOST_TESTS :=
 KERNEL_SRCS += entry.S main.c uart.c kprintf.c console.c sbi.c power.c string.c
+KERNEL_SRCS += sv39.c
 HOST_SRCS += kprintf.c
 HOST_TESTS += ch01_kprintf.c
+HOST_SRCS += sv39.c
+HOST_TESTS += ch04_sv39.c
 
 KOBJS := $(patsubst %,$(B)/kobj/%.o,$(KERNEL_SRCS))
 
@@ -59,3 +62,15 @@ $(B)/host-san/%.c.o: $(T)/%.c
 
 -include $(HOBJS:.o=.d) $(SOBJS:.o=.d)
 .PHONY: host-tests
+PTE_FIGURE := $(B)/host/pte-figure
+host-tests: $(B)/host/sv39-pte.checked
+
+$(PTE_FIGURE): $(T)/tests/ch04_pte_figure.c $(T)/src/sv39.h
+	@mkdir -p $(@D)
+	$(HCC) $(HCFLAGS) -o $@ $<
+
+$(B)/host/sv39-pte.checked: $(PTE_FIGURE) figures/sv39-pte.dot
+	$(PTE_FIGURE) | diff -u figures/sv39-pte.dot - || { echo \
+	    "figures/sv39-pte.dot is stale: run $(PTE_FIGURE) >figures/sv39-pte.dot"; \
+	    exit 1; }
+	touch $@
