@@ -18,7 +18,7 @@ KERNEL_SRCS :=
 KLINK_EXTRA :=
 HOST_SRCS :=
 HOST_TESTS :=
-KERNEL_SRCS += entry.S main.c uart.c kprintf.c console.c sbi.c power.c string.c
+KERNEL_SRCS += entry.S main.c uart.c kprintf.c console.c sbi.c power.c kstring.c
 KERNEL_SRCS += sv39.c
 HOST_SRCS += kprintf.c
 HOST_TESTS += ch01_kprintf.c
@@ -32,7 +32,7 @@ kernel: $(B)/kernel.elf
 $(B)/kernel.elf: $(KOBJS) $(KLINK_EXTRA) $(T)/src/kernel.ld
 	$(KCC) $(KCFLAGS) $(KLDFLAGS) -o $@ $(KOBJS) $(KLINK_EXTRA) -lgcc
 
-$(B)/kobj/string.c.o: KCFLAGS += -fno-tree-loop-distribute-patterns
+$(B)/kobj/kstring.c.o: KCFLAGS += -fno-tree-loop-distribute-patterns
 
 $(B)/kobj/%.o: $(T)/src/% | $(B)/kobj
 	$(KCC) $(KCFLAGS) -MMD -MP -c -o $@ $<

@@ -72,8 +72,9 @@ static const char *parse_spec(const char *f, struct spec *s)
     }
     if (s->left)
         s->zero = 0;
-    while (*f >= '0' && *f <= '9')
-        s->width = s->width * 10 + (*f++ - '0');
+    for (; *f >= '0' && *f <= '9'; f++)
+        if (s->width <= 4096)
+            s->width = s->width * 10 + (*f - '0');
     if (*f == 'z') {
         s->length = 3;
         f++;

@@ -9,7 +9,7 @@
     __asm__ volatile("csrr %0, " #csr : "=r"(csr_value_)); \
     csr_value_; })
 #define csr_write(csr, value) \
-    __asm__ volatile("csrw " #csr ", %0" : : "r"((uint64_t)(value)))
+    __asm__ volatile("csrw " #csr ", %0" : : "r"((uint64_t)(value)) : "memory")
 
 static inline void wait_for_interrupt(void) { __asm__ volatile("wfi"); }
 

@@ -110,4 +110,7 @@ Test(ch01_kprintf, stray_and_unknown_conversions)
     fmt = "[%q]";
     ksnprintf(buf, sizeof buf, fmt);
     cr_assert_str_eq(buf, "[%q]");
+    const char *volatile wide = "%99999999999d";
+    cr_assert_gt(ksnprintf(buf, sizeof buf, wide, 7), 4096);
+    cr_assert_eq(strspn(buf, " "), sizeof buf - 1);
 }

@@ -1,5 +1,5 @@
 /* Generated from chapters/01-boot.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
-#include "string.h"
+#include "kstring.h"
 
 void *memset(void *dst, int c, size_t n)
 {

@@ -1,6 +1,6 @@
 /* Generated from chapters/01-boot.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
-#ifndef HYPHA_STRING_H
-#define HYPHA_STRING_H
+#ifndef HYPHA_KSTRING_H
+#define HYPHA_KSTRING_H
 
 #include <stddef.h>
 
