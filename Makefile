@@ -111,7 +111,8 @@ print-build-dir:
 	@echo $(B)
 
 # ---- the book ------------------------------------------------------------
--include tangle/book.mk
+include tangle/book.mk
+book book-html book-pdf: deps
 
 clean:
 	rm -rf build
