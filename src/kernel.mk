@@ -1,4 +1,4 @@
-# Generated from chapters/01-boot.nw, chapters/04-paging.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
+# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/04-paging.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
 T ?= .
 B ?= build
 
@@ -19,9 +19,13 @@ KLINK_EXTRA :=
 HOST_SRCS :=
 HOST_TESTS :=
 KERNEL_SRCS += entry.S main.c uart.c kprintf.c console.c sbi.c power.c kstring.c
+KERNEL_SRCS += fdt.c dtinfo.c cmdline.c ktest.c
 KERNEL_SRCS += sv39.c
 HOST_SRCS += kprintf.c
 HOST_TESTS += ch01_kprintf.c
+HOST_SRCS += fdt.c dtinfo.c cmdline.c
+HOST_TESTS += ch02_blob.c ch02_fdt.c ch02_dtinfo.c ch02_cmdline.c
+HCFLAGS += -DHYPHA_FIXTURES='"fixtures"'
 HOST_SRCS += sv39.c
 HOST_TESTS += ch04_sv39.c
 
@@ -62,6 +66,19 @@ $(B)/host-san/%.c.o: $(T)/%.c
 
 -include $(HOBJS:.o=.d) $(SOBJS:.o=.d)
 .PHONY: host-tests
+DTB_FIXTURES := 1:128M 2:512M 4:1G 8:128M 4:512M 8:1G
+DUMP_DTB = qemu-system-riscv64 -machine virt,dumpdtb=$(1).full -bios default \
+	-nographic -kernel $(B)/kernel.elf $(2) >/dev/null && \
+	n=$$(printf '%d' 0x$$(od -An -tx1 -j4 -N4 $(1).full | tr -d ' \n')) && \
+	head -c $$n $(1).full >$(1) && rm -f $(1).full
+
+fixtures: $(B)/kernel.elf
+	mkdir -p fixtures/dtb
+	for c in $(DTB_FIXTURES); do \
+	    $(call DUMP_DTB,fixtures/dtb/virt-smp$${c%%:*}-$${c#*:}.dtb,-smp $${c%%:*} -m $${c#*:}); \
+	done
+	$(call DUMP_DTB,fixtures/dtb/virt-smp2-256M-append.dtb,-smp 2 -m 256M -append "test=all foo")
+.PHONY: fixtures
 PTE_FIGURE := $(B)/host/pte-figure
 host-tests: $(B)/host/sv39-pte.checked
 

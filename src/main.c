@@ -1,13 +1,97 @@
-/* Generated from chapters/01-boot.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
+/* Generated from chapters/01-boot.nw, chapters/02-devicetree.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
 #include "console.h"
 #include "kprintf.h"
 #include "power.h"
 #include "riscv.h"
 #include "sbi.h"
 #include "uart.h"
+#include "cmdline.h"
+#include "dtinfo.h"
+#include "fdt.h"
+#include "ktest.h"
 
+static struct dt_info machine;
+static unsigned long booted_hart;
+enum { DTB_MAX_SIZE = 1 << 20 };
+static void print_region(const char *what, const struct dt_region *r)
+{
+    unsigned long long size = r->size;
+    const char *unit = "bytes";
+    if (size % (1ULL << 20) == 0) { size >>= 20; unit = "MiB"; }
+    else if (size % 1024 == 0) { size >>= 10; unit = "KiB"; }
+    kprintf("dt: %s 0x%llx-0x%llx (%llu %s)\n", what, (unsigned long long)r->base,
+            (unsigned long long)(r->base + r->size), size, unit);
+}
+static void print_machine(const void *dtb)
+{
+    kprintf("dt: device tree at %p, %u bytes\n", dtb, machine.dtb_size);
+    for (int i = 0; i < machine.memory_count; i++)
+        print_region("memory", &machine.memory[i]);
+    for (int i = 0; i < machine.reserved_count; i++)
+        print_region("reserved", &machine.reserved[i]);
+    kprintf("dt: %d hart%s:", machine.hart_count, machine.hart_count == 1 ? "" : "s");
+    for (int i = 0; i < machine.hart_count; i++)
+        kprintf(" %u", machine.hart_ids[i]);
+    kprintf(" (booted on %lu)\n", booted_hart);
+    kprintf("dt: timebase %llu Hz\n", (unsigned long long)machine.timebase_hz);
+    kprintf("dt: uart 0x%llx irq %u\n", (unsigned long long)machine.uart_base, machine.uart_irq);
+    kprintf("dt: plic 0x%llx size 0x%llx, %u sources\n", (unsigned long long)machine.plic_base,
+            (unsigned long long)machine.plic_size, machine.plic_ndev);
+    kprintf("dt: test device 0x%llx\n", (unsigned long long)machine.test_base);
+    kprintf("dt: bootargs \"%s\"\n", machine.bootargs);
+}
+KTEST(ch02_boot_hart_is_listed)
+{
+    int found = 0;
+    for (int i = 0; i < machine.hart_count; i++)
+        found |= machine.hart_ids[i] == booted_hart;
+    KT_ASSERT(found);
+}
 
+KTEST(ch02_console_uses_the_uart_found)
+{
+    KT_ASSERT(machine.uart_base != 0);
+    KT_ASSERT_EQ(uart_address(), machine.uart_base);
+}
+extern char __kernel_start[], __kernel_end[];
 
+KTEST(ch02_kernel_lies_in_memory_not_reserved)
+{
+    uint64_t start = (uintptr_t)__kernel_start, end = (uintptr_t)__kernel_end;
+    int inside = 0;
+    for (int i = 0; i < machine.memory_count; i++) {
+        const struct dt_region *m = &machine.memory[i];
+        inside |= start >= m->base && end <= m->base + m->size;
+    }
+    KT_ASSERT(inside);
+    for (int i = 0; i < machine.reserved_count; i++) {
+        const struct dt_region *r = &machine.reserved[i];
+        KT_ASSERT(end <= r->base || start >= r->base + r->size);
+    }
+}
+static const void *booted_dtb;
+
+KTEST(ch02_device_tree_reads_the_same_again)
+{
+    struct dt_info again;
+    struct fdt_error err;
+    KT_ASSERT(dt_info_read(booted_dtb, machine.dtb_size, &again, &err) == 0);
+    KT_ASSERT_EQ(again.hart_count, machine.hart_count);
+    KT_ASSERT_EQ(again.memory_count, machine.memory_count);
+    KT_ASSERT_EQ(again.memory[0].size, machine.memory[0].size);
+    KT_ASSERT_EQ(again.bootargs, machine.bootargs);
+    struct cmdline_word value;
+    KT_ASSERT(cmdline_get(machine.bootargs, "test", &value));
+}
+KTEST_FATAL(ch02_panic)
+{
+    panic("deliberate panic (test=ch02_panic)");
+}
+
+KTEST_FATAL(ch02_assert_fails)
+{
+    KT_ASSERT_EQ(machine.hart_count, machine.hart_count + 1);
+}
 
 void kmain(unsigned long hartid, void *dtb);
 
@@ -41,7 +125,28 @@ void kmain(unsigned long hartid, void *dtb)
             sbi_probe(SBI_EXT_IPI) ? " IPI" : "", sbi_probe(SBI_EXT_HSM) ? " HSM" : "",
             sbi_probe(SBI_EXT_SRST) ? " SRST" : "");
     print_image_map();
-    
+    {
+        booted_hart = hartid;
+        if (dtb == NULL)
+            panic("no device tree: a1 was zero at entry");
+        size_t dtb_size = fdt_header_word(dtb, FDT_H_TOTALSIZE);
+        if (dtb_size < FDT_HEADER_SIZE)
+            dtb_size = FDT_HEADER_SIZE;
+        if (dtb_size > DTB_MAX_SIZE)
+            dtb_size = DTB_MAX_SIZE;
+        struct fdt_error dt_error;
+        if (dt_info_read(dtb, dtb_size, &machine, &dt_error) < 0)
+            panic("device tree at %p: %s (offset %u)", dtb, dt_error.message, dt_error.offset);
+        uart_init(machine.uart_base);
+        power_init(machine.test_base);
+        print_machine(dtb);
+    }
+    booted_dtb = dtb;
+    {
+        struct cmdline_word tests;
+        if (cmdline_get(machine.bootargs, "test", &tests))
+            power_off(ktest_run(tests) == 0 ? EXIT_PASS : EXIT_FAIL);
+    }
     #ifdef HYPHA_PANIC_AT_BOOT
     panic("deliberate panic (HYPHA_PANIC_AT_BOOT)");
     #endif

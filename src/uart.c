@@ -1,4 +1,4 @@
-/* Generated from chapters/01-boot.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
+/* Generated from chapters/01-boot.nw, chapters/02-devicetree.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
 #include "uart.h"
 #include "riscv.h"
 
@@ -48,4 +48,4 @@ int uart_getc(void)
         return -1;
     return reg_read(UART_RBR);
 }
-
+uintptr_t uart_address(void) { return uart_base; }

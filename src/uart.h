@@ -1,4 +1,4 @@
-/* Generated from chapters/01-boot.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
+/* Generated from chapters/01-boot.nw, chapters/02-devicetree.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
 #ifndef HYPHA_UART_H
 #define HYPHA_UART_H
 
@@ -7,6 +7,6 @@
 void uart_init(uintptr_t base);
 void uart_putc(char c);
 int uart_getc(void);
-
+uintptr_t uart_address(void);
 
 #endif

@@ -1,4 +1,4 @@
-# Generated from chapters/01-boot.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
+# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
 # Usage: KERNEL=... BUILD_VARIANT=... LOGS=... bash tests/boot.sh
 set -u
 passed=0
@@ -50,5 +50,44 @@ boot_test ch01_boots_with_four_harts smp=4 -- \
     '^Hypha: booting on hart [0-3],' '^Hypha: boot complete'
 boot_test ch01_panic_exits_with_status_3 define=HYPHA_PANIC_AT_BOOT status=3 -- \
     '^panic: deliberate panic'
+boot_test ch02_one_hart_128M smp=1 mem=128M -- \
+    '^dt: memory 0x80000000-0x88000000 \(128 MiB\)' \
+    '^dt: 1 hart: 0 \(booted on 0\)' '^dt: timebase 10000000 Hz' \
+    '^dt: uart 0x10000000 irq 10' '^dt: plic 0xc000000 size 0x600000, 96 sources' \
+    '^dt: test device 0x100000' '^Hypha: boot complete'
+boot_test ch02_two_harts_512M smp=2 mem=512M -- \
+    '^dt: memory 0x80000000-0xa0000000 \(512 MiB\)' '^dt: 2 harts: 0 1 '
+boot_test ch02_four_harts_1G smp=4 mem=1G -- \
+    '^dt: memory 0x80000000-0xc0000000 \(1024 MiB\)' '^dt: 4 harts: 0 1 2 3 '
+boot_test ch02_all_kernel_tests_pass smp=2 append="test=all" -- \
+    '^ktest ch02_boot_hart_is_listed: PASS' '^ktest: [1-9][0-9]* passed, 0 failed'
+boot_test ch02_fatal_test_panics append="test=ch02_panic" status=3 -- \
+    '^panic: deliberate panic \(test=ch02_panic\)'
+boot_test ch02_failed_assertion_is_reported append="test=ch02_assert_fails" status=2 -- \
+    '^ktest ch02_assert_fails: FAIL at .*: machine.hart_count == machine.hart_count \+ 1 \(0x1 != 0x2\)' \
+    '^ktest: 0 passed, 1 failed'
+boot_test ch02_unknown_test_is_named append="test=no_such_test" status=2 -- \
+    "^ktest: no test named 'no_such_test'"
+boot_test ch02_bootargs_reach_the_kernel append="quiet test=ch02_boot_hart_is_listed x=1" -- \
+    '^dt: bootargs "quiet test=ch02_boot_hart_is_listed x=1"' \
+    '^ktest ch02_boot_hart_is_listed: PASS' '^ktest: 1 passed, 0 failed'
+dtb_boot_test() { # NAME BLOB STATUS REGEX...
+    local name=$1 blob=$2 want=$3 log=$LOGS/$1.log status=0 problem=""
+    shift 3
+    timeout 60 qemu-system-riscv64 -machine virt -bios default -nographic -smp 2 \
+        -m 512M -kernel "$KERNEL" -dtb "$blob" </dev/null >"$log" 2>&1 || status=$?
+    [ "$status" -eq "$want" ] || problem="exit status $status, expected $want"
+    for pattern in "$@"; do
+        [ -z "$problem" ] && ! grep -Eq -- "$pattern" "$log" && problem="no line matches /$pattern/"
+    done
+    if [ -z "$problem" ]; then echo "PASS $name"; passed=$((passed + 1))
+    else echo "FAIL $name: $problem (log: $log)"; failed=$((failed + 1)); fi
+}
+dtb_boot_test ch02_the_tree_is_believed fixtures/dtb/virt-smp2-256M-append.dtb 0 \
+    '^dt: memory 0x80000000-0x90000000 \(256 MiB\)' '^dt: bootargs "test=all foo"' \
+    '^ktest: [1-9][0-9]* passed, 0 failed'
+LC_ALL=C sed 's/memory\x00/memorx\x00/' fixtures/dtb/virt-smp2-512M.dtb >"$LOGS/no-memory.dtb"
+dtb_boot_test ch02_a_bad_tree_panics "$LOGS/no-memory.dtb" 3 \
+    '^panic: device tree at 0x[0-9a-f]+: no memory node with device_type "memory" and a reg \(offset [0-9]+\)'
 echo "boot tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
