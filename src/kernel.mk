@@ -1,4 +1,4 @@
-# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/04-paging.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
+# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
 T ?= .
 B ?= build
 
@@ -9,6 +9,7 @@ KCFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -g $(KARCH) \
 	-ffreestanding -fno-stack-protector -fno-omit-frame-pointer \
 	-fno-asynchronous-unwind-tables -I$(T)/src $(KDEFS)
 KLDFLAGS := -nostdlib -static -T $(T)/src/kernel.ld -Wl,--build-id=none
+KLIBGCC := $(shell $(KCC) -march=rv64imac -mabi=lp64 -print-libgcc-file-name)
 HCC ?= gcc
 HCFLAGS := -std=c11 -Wall -Wextra -Werror -O1 -g -DHYPHA_HOST -I$(T)/src
 SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
@@ -20,12 +21,15 @@ HOST_SRCS :=
 HOST_TESTS :=
 KERNEL_SRCS += entry.S main.c uart.c kprintf.c console.c sbi.c power.c kstring.c
 KERNEL_SRCS += fdt.c dtinfo.c cmdline.c ktest.c
+KERNEL_SRCS += ranges.c frames.c heap.c kalloc.c
 KERNEL_SRCS += sv39.c
 HOST_SRCS += kprintf.c
 HOST_TESTS += ch01_kprintf.c
 HOST_SRCS += fdt.c dtinfo.c cmdline.c
 HOST_TESTS += ch02_blob.c ch02_fdt.c ch02_dtinfo.c ch02_cmdline.c
 HCFLAGS += -DHYPHA_FIXTURES='"fixtures"'
+HOST_SRCS += ranges.c frames.c heap.c
+HOST_TESTS += ch03_ranges.c ch03_frames.c ch03_heap.c
 HOST_SRCS += sv39.c
 HOST_TESTS += ch04_sv39.c
 
@@ -34,7 +38,7 @@ KOBJS := $(patsubst %,$(B)/kobj/%.o,$(KERNEL_SRCS))
 kernel: $(B)/kernel.elf
 
 $(B)/kernel.elf: $(KOBJS) $(KLINK_EXTRA) $(T)/src/kernel.ld
-	$(KCC) $(KCFLAGS) $(KLDFLAGS) -o $@ $(KOBJS) $(KLINK_EXTRA) -lgcc
+	$(KCC) $(KCFLAGS) $(KLDFLAGS) -o $@ $(KOBJS) $(KLINK_EXTRA) $(KLIBGCC)
 
 $(B)/kobj/kstring.c.o: KCFLAGS += -fno-tree-loop-distribute-patterns
 
@@ -46,6 +50,7 @@ $(B)/kobj:
 
 -include $(KOBJS:.o=.d)
 .PHONY: kernel
+$(B)/kobj/kalloc.c.o: KCFLAGS += -fno-tree-loop-distribute-patterns
 HOBJS := $(patsubst %,$(B)/host/src/%.o,$(HOST_SRCS)) \
 	$(patsubst %,$(B)/host/tests/%.o,$(HOST_TESTS))
 SOBJS := $(HOBJS:$(B)/host/%=$(B)/host-san/%)

@@ -44,15 +44,19 @@ static int run_test(const struct ktest *t)
 }
 int ktest_run(struct cmdline_word names)
 {
-    int passed = 0, failed = 0;
+    int passed = 0, failed = 0, named = 0;
     struct cmdline_word list = names, name;
-    while (cmdline_next(&list, ',', &name))
+    while (cmdline_next(&list, ',', &name) && ++named)
         if (!cmdline_word_is(name, "all") && find_test(name) == NULL) {
             kprintf("ktest: no test named '");
             print_word(name);
             kprintf("'\n");
             failed++;
         }
+    if (named == 0) {
+        kprintf("ktest: test= names no test\n");
+        return 1;
+    }
     if (failed > 0)
         return failed;
     list = names;

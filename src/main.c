@@ -1,4 +1,4 @@
-/* Generated from chapters/01-boot.nw, chapters/02-devicetree.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
+/* Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
 #include "console.h"
 #include "kprintf.h"
 #include "power.h"
@@ -9,6 +9,9 @@
 #include "dtinfo.h"
 #include "fdt.h"
 #include "ktest.h"
+#include "heap.h"
+#include "kalloc.h"
+#include "page.h"
 
 static struct dt_info machine;
 static unsigned long booted_hart;
@@ -92,6 +95,154 @@ KTEST_FATAL(ch02_assert_fails)
 {
     KT_ASSERT_EQ(machine.hart_count, machine.hart_count + 1);
 }
+extern char __kernel_start[], __kernel_end[];
+static int overlaps(uint64_t pa, uint64_t start, uint64_t end)
+{
+    return pa < end && start < pa + PAGE_SIZE;
+}
+
+static int in_memory(uint64_t pa)
+{
+    for (int i = 0; i < machine.memory_count; i++)
+        if (pa >= machine.memory[i].base &&
+            pa + PAGE_SIZE <= machine.memory[i].base + machine.memory[i].size)
+            return 1;
+    return 0;
+}
+
+static int in_reserved(uint64_t pa)
+{
+    for (int i = 0; i < machine.reserved_count; i++)
+        if (overlaps(pa, machine.reserved[i].base,
+                     machine.reserved[i].base + machine.reserved[i].size))
+            return 1;
+    return 0;
+}
+
+static int is_zero(uint64_t pa)
+{
+    const uint64_t *w = (const uint64_t *)(uintptr_t)pa;
+    for (size_t i = 0; i < PAGE_SIZE / sizeof *w; i++)
+        if (w[i] != 0)
+            return 0;
+    return 1;
+}
+static uint64_t *seen, seen_low, seen_pages;
+
+static int seen_init(void)
+{
+    uint64_t high = 0;
+    seen_low = UINT64_MAX;
+    for (int i = 0; i < machine.memory_count; i++) {
+        const struct dt_region *r = &machine.memory[i];
+        seen_low = r->base < seen_low ? r->base : seen_low;
+        high = r->base + r->size > high ? r->base + r->size : high;
+    }
+    seen_pages = (high - seen_low) / PAGE_SIZE;
+    seen = kmalloc((seen_pages + 63) / 64 * 8);
+    for (uint64_t w = 0; seen != NULL && w < (seen_pages + 63) / 64; w++)
+        seen[w] = 0;
+    return seen != NULL;
+}
+
+static int seen_before(uint64_t pa)
+{
+    uint64_t k = (pa - seen_low) / PAGE_SIZE, bit = (uint64_t)1 << (k % 64);
+    int before = (seen[k / 64] & bit) != 0;
+    seen[k / 64] |= bit;
+    return before;
+}
+
+static void seen_done(void)
+{
+    kfree(seen);
+}
+
+KTEST(ch03_frames_all_and_back)
+{
+    KT_ASSERT(seen_init());
+    uint64_t before = kframes_free(), chain = 0, n = 0, pa;
+    KT_ASSERT(before > 0 && before <= kframes_total());
+    while ((pa = kframe_alloc()) != 0) {
+        KT_ASSERT_EQ(pa % PAGE_SIZE, 0);
+	KT_ASSERT(in_memory(pa));
+	KT_ASSERT(!overlaps(pa, (uintptr_t)__kernel_start, (uintptr_t)__kernel_end));
+	KT_ASSERT(!overlaps(pa, (uintptr_t)booted_dtb, (uintptr_t)booted_dtb + machine.dtb_size));
+	KT_ASSERT(!in_reserved(pa));
+	KT_ASSERT(is_zero(pa));
+	KT_ASSERT(!seen_before(pa));
+        *(uint64_t *)(uintptr_t)pa = chain;
+        chain = pa;
+        n++;
+    }
+    KT_ASSERT_EQ(n, before);
+    KT_ASSERT_EQ(kframes_free(), 0);
+    KT_ASSERT(kmalloc(2 * PAGE_SIZE) == NULL);
+    while (chain != 0) {
+        uint64_t next = *(uint64_t *)(uintptr_t)chain;
+        kframe_free(chain);
+        chain = next;
+    }
+    KT_ASSERT_EQ(kframes_free(), before);
+    seen_done();
+}
+KTEST(ch03_frame_count_matches_the_machine)
+{
+    uint64_t ram = 0, lost = 0;
+    uint64_t image = (uintptr_t)__kernel_end - (uintptr_t)__kernel_start;
+    int holes = machine.reserved_count + 2;
+    for (int i = 0; i < machine.memory_count; i++)
+        ram += machine.memory[i].size / PAGE_SIZE;
+    for (int i = 0; i < machine.reserved_count; i++)
+        lost += machine.reserved[i].size / PAGE_SIZE + 2;
+    lost += image / PAGE_SIZE + 2 + machine.dtb_size / PAGE_SIZE + 2;
+    lost += (uint64_t)(holes + machine.memory_count) * 3 + ram / 32768;
+    KT_ASSERT(kframes_total() <= ram);
+    KT_ASSERT(kframes_total() + lost >= ram);
+    KT_ASSERT(kframes_free() <= kframes_total());
+}
+KTEST(ch03_heap)
+{
+    enum { N = 600 };
+    static unsigned char *p[N];
+    uint64_t before = kframes_free();
+    for (int i = 0; i < N; i++) {
+        size_t n = 1 + (size_t)i * 4099 % 9000;
+        p[i] = kmalloc(n);
+        KT_ASSERT(p[i] != NULL);
+        KT_ASSERT_EQ((uintptr_t)p[i] % HEAP_ALIGN, 0);
+        for (size_t b = 0; b < n; b++)
+            p[i][b] = (unsigned char)(i * 131 + b * 7);
+    }
+    for (int i = 0; i < N; i++)
+        for (size_t b = 0, n = 1 + (size_t)i * 4099 % 9000; b < n; b++)
+            KT_ASSERT_EQ(p[i][b], (unsigned char)(i * 131 + b * 7));
+    for (int i = N - 1; i >= 0; i -= 2)
+        kfree(p[i]);
+    for (int i = N - 2; i >= 0; i -= 2)
+        kfree(p[i]);
+    KT_ASSERT(kframes_free() <= before && kframes_free() + HEAP_CLASSES >= before);
+    KT_ASSERT(kmalloc((size_t)-1) == NULL);
+}
+KTEST_FATAL(ch03_kfree_twice)
+{
+    void *p = kmalloc(24);
+    kfree(p);
+    kfree(p);
+}
+
+KTEST_FATAL(ch03_kframe_free_twice)
+{
+    uint64_t pa = kframe_alloc();
+    kframe_free(pa);
+    kframe_free(pa);
+}
+
+KTEST_FATAL(ch03_kfree_inside_a_block)
+{
+    char *p = kmalloc(64);
+    kfree(p + 16);
+}
 
 void kmain(unsigned long hartid, void *dtb);
 
@@ -142,6 +293,7 @@ void kmain(unsigned long hartid, void *dtb)
         print_machine(dtb);
     }
     booted_dtb = dtb;
+    kalloc_init(&machine, dtb);
     {
         struct cmdline_word tests;
         if (cmdline_get(machine.bootargs, "test", &tests))

@@ -1,16 +1,18 @@
-# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
+# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
 # Usage: KERNEL=... BUILD_VARIANT=... LOGS=... bash tests/boot.sh
 set -u
 passed=0
 failed=0
 boot_test() {
     local name=$1 smp=1 mem=128M append="" define="" want=0 kernel=$KERNEL
+    local qemu="" input=""
     shift
     while [ $# -gt 0 ] && [ "$1" != "--" ]; do
         case $1 in
         smp=*) smp=${1#smp=} ;; mem=*) mem=${1#mem=} ;;
         append=*) append=${1#append=} ;; define=*) define=${1#define=} ;;
-        status=*) want=${1#status=} ;;
+        status=*) want=${1#status=} ;; qemu=*) qemu=${1#qemu=} ;;
+        input=*) input=${1#input=} ;;
         *) echo "boot_test $name: unknown option $1"; failed=$((failed + 1)); return ;;
         esac
         shift
@@ -24,9 +26,10 @@ boot_test() {
         fi
     fi
     local log=$LOGS/$name.log status=0 problem=""
-    timeout 60 qemu-system-riscv64 -machine virt -bios default -nographic \
-        -smp "$smp" -m "$mem" -kernel "$kernel" ${append:+-append "$append"} \
-        </dev/null >"$log" 2>&1 || status=$?
+    # shellcheck disable=SC2086 # $qemu holds several arguments
+    printf '%b' "$input" | timeout 60 qemu-system-riscv64 -machine virt \
+        -bios default -nographic -smp "$smp" -m "$mem" -kernel "$kernel" \
+        ${append:+-append "$append"} $qemu >"$log" 2>&1 || status=$?
     [ "$status" -eq "$want" ] || problem="exit status $status, expected $want"
     for pattern in "$@"; do
         [ -n "$problem" ] && break
@@ -68,26 +71,34 @@ boot_test ch02_failed_assertion_is_reported append="test=ch02_assert_fails" stat
     '^ktest: 0 passed, 1 failed'
 boot_test ch02_unknown_test_is_named append="test=no_such_test" status=2 -- \
     "^ktest: no test named 'no_such_test'"
+boot_test ch02_empty_selection_fails append="test=," status=2 -- \
+    '^ktest: test= names no test'
 boot_test ch02_bootargs_reach_the_kernel append="quiet test=ch02_boot_hart_is_listed x=1" -- \
     '^dt: bootargs "quiet test=ch02_boot_hart_is_listed x=1"' \
     '^ktest ch02_boot_hart_is_listed: PASS' '^ktest: 1 passed, 0 failed'
-dtb_boot_test() { # NAME BLOB STATUS REGEX...
-    local name=$1 blob=$2 want=$3 log=$LOGS/$1.log status=0 problem=""
-    shift 3
-    timeout 60 qemu-system-riscv64 -machine virt -bios default -nographic -smp 2 \
-        -m 512M -kernel "$KERNEL" -dtb "$blob" </dev/null >"$log" 2>&1 || status=$?
-    [ "$status" -eq "$want" ] || problem="exit status $status, expected $want"
-    for pattern in "$@"; do
-        [ -z "$problem" ] && ! grep -Eq -- "$pattern" "$log" && problem="no line matches /$pattern/"
-    done
-    if [ -z "$problem" ]; then echo "PASS $name"; passed=$((passed + 1))
-    else echo "FAIL $name: $problem (log: $log)"; failed=$((failed + 1)); fi
-}
-dtb_boot_test ch02_the_tree_is_believed fixtures/dtb/virt-smp2-256M-append.dtb 0 \
+boot_test ch02_the_tree_is_believed smp=2 mem=512M \
+    qemu="-dtb fixtures/dtb/virt-smp2-256M-append.dtb" -- \
     '^dt: memory 0x80000000-0x90000000 \(256 MiB\)' '^dt: bootargs "test=all foo"' \
     '^ktest: [1-9][0-9]* passed, 0 failed'
 LC_ALL=C sed 's/memory\x00/memorx\x00/' fixtures/dtb/virt-smp2-512M.dtb >"$LOGS/no-memory.dtb"
-dtb_boot_test ch02_a_bad_tree_panics "$LOGS/no-memory.dtb" 3 \
+boot_test ch02_a_bad_tree_panics smp=2 mem=512M status=3 \
+    qemu="-dtb $LOGS/no-memory.dtb" -- \
     '^panic: device tree at 0x[0-9a-f]+: no memory node with device_type "memory" and a reg \(offset [0-9]+\)'
+boot_test ch03_memory_128M mem=128M \
+    append="test=ch03_frames_all_and_back,ch03_frame_count_matches_the_machine,ch03_heap" -- \
+    '^memory: free 0x80[0-9a-f]{6}-0x80200000 ' \
+    '^memory: (31[0-9]{3}|32[0-7][0-9]{2}) frames free \(12[0-7] MiB\)' \
+    '^ktest ch03_frames_all_and_back: PASS' '^ktest ch03_heap: PASS' \
+    '^ktest: 3 passed, 0 failed'
+boot_test ch03_memory_1G mem=1G smp=2 \
+    append="test=ch03_frames_all_and_back,ch03_frame_count_matches_the_machine,ch03_heap" -- \
+    '^memory: 26[01][0-9]{3} frames free \(10[12][0-9] MiB\)' \
+    '^ktest: 3 passed, 0 failed'
+boot_test ch03_kfree_twice_panics append="test=ch03_kfree_twice" status=3 -- \
+    '^panic: kfree\(0x[0-9a-f]+\): double free'
+boot_test ch03_kframe_free_twice_panics append="test=ch03_kframe_free_twice" status=3 -- \
+    '^panic: kframe_free\(0x[0-9a-f]+\): double free'
+boot_test ch03_kfree_inside_a_block_panics append="test=ch03_kfree_inside_a_block" \
+    status=3 -- '^panic: kfree\(0x[0-9a-f]+\): not a pointer returned by kmalloc'
 echo "boot tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
