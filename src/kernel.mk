@@ -23,6 +23,7 @@ KERNEL_SRCS += entry.S main.c uart.c kprintf.c console.c sbi.c power.c kstring.c
 KERNEL_SRCS += fdt.c dtinfo.c cmdline.c ktest.c
 KERNEL_SRCS += ranges.c frames.c heap.c kalloc.c
 KERNEL_SRCS += sv39.c
+KERNEL_SRCS += vm.c stack.S vm_tests.c
 HOST_SRCS += kprintf.c
 HOST_TESTS += ch01_kprintf.c
 HOST_SRCS += fdt.c dtinfo.c cmdline.c
