@@ -1,4 +1,4 @@
-/* Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/05-traps.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
+/* Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
 #include "console.h"
 #include "kprintf.h"
 #include "power.h"
@@ -12,6 +12,7 @@
 #include "heap.h"
 #include "kalloc.h"
 #include "page.h"
+#include "vm.h"
 #include "hart.h"
 #include "kstring.h"
 #include "ksym.h"
@@ -459,6 +460,8 @@ void kmain(unsigned long hartid, void *dtb)
     }
     booted_dtb = dtb;
     kalloc_init(&machine, dtb);
+    vm_set_device_tree(dtb, machine.dtb_size);
+    vm_init(&machine);
     trap_init_hart(hartid);
     timer_init(machine.timebase_hz, (unsigned)boot_number("timer_hz", 100, 10000));
     timer_start_hart();

@@ -1,4 +1,4 @@
-/* Generated from chapters/01-boot.nw, chapters/05-traps.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
+/* Generated from chapters/01-boot.nw, chapters/04-paging.nw, chapters/05-traps.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
 #ifndef HYPHA_RISCV_H
 #define HYPHA_RISCV_H
 
@@ -24,6 +24,14 @@ static inline void mmio_write8(uintptr_t addr, uint8_t value)
 static inline void mmio_write32(uintptr_t addr, uint32_t value)
 {
     *(volatile uint32_t *)addr = value;
+}
+static inline void sfence_vma_all(void)
+{
+    __asm__ volatile("sfence.vma zero, zero" : : : "memory");
+}
+static inline void sfence_vma_page(uint64_t va)
+{
+    __asm__ volatile("sfence.vma %0, zero" : : "r"(va) : "memory");
 }
 #define csr_set(csr, bits) \
     __asm__ volatile("csrs " #csr ", %0" : : "r"((uint64_t)(bits)) : "memory")

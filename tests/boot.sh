@@ -1,4 +1,4 @@
-# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/05-traps.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
+# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
 # Usage: KERNEL=... BUILD_VARIANT=... LOGS=... bash tests/boot.sh
 set -u
 passed=0
@@ -100,6 +100,20 @@ boot_test ch03_kframe_free_twice_panics append="test=ch03_kframe_free_twice" sta
     '^panic: kframe_free\(0x[0-9a-f]+\): double free'
 boot_test ch03_kfree_inside_a_block_panics append="test=ch03_kfree_inside_a_block" \
     status=3 -- '^panic: kfree\(0x[0-9a-f]+\): not a pointer returned by kmalloc'
+boot_test ch04_prints_the_kernel_map -- \
+    '^vm: text +0x0*80200000-0x[0-9a-f]+ r-x -> 0x0*80200000' \
+    '^vm: rodata .* r-- ' '^vm: data .* rw- ' '^vm: ram .* rw- ' \
+    '^vm: dtb +0x0*87e00000-0x0*87e0[0-9a-f]000 r-- ' \
+    '^vm: uart +0x0*10000000-0x0*10001000 rw- ' \
+    '^vm: satp = 0x8000000000[0-9a-f]{6}: Sv39' '^Hypha: boot complete'
+for mem in 128M 1G; do
+    boot_test ch04_paging_tests_$mem mem=$mem \
+        append="test=ch04_paging_is_on,ch04_wx,ch04_alias,ch04_guard_pages" -- \
+        '^ktest ch04_wx: PASS' '^ktest ch04_alias: PASS' \
+        '^ktest ch04_guard_pages: PASS' '^ktest: 4 passed, 0 failed'
+done
+boot_test ch04_paging_tests_four_harts smp=4 mem=512M \
+    append="test=ch04_paging_is_on,ch04_wx" -- '^ktest: 2 passed, 0 failed'
 boot_test ch05_kernel_tests_pass append="test=all" -- \
     '^traps: vector at 0x[0-9a-f]+, timer at 100 Hz, UART on PLIC source 10' \
     '^ktest ch05_timer_ticks: PASS' '^ktest ch05_uart_receives_by_interrupt: PASS' \
