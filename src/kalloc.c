@@ -1,4 +1,4 @@
-/* Generated from chapters/03-memory.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
+/* Generated from chapters/03-memory.nw, chapters/06-harts.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
 #include "kalloc.h"
 #include "console.h"
 #include "dtinfo.h"
@@ -6,7 +6,9 @@
 #include "heap.h"
 #include "page.h"
 #include "ranges.h"
+#include "spinlock.h"
 
+static struct spinlock alloc_lock = SPINLOCK_INIT("allocators");
 
 extern char __kernel_start[], __kernel_end[];
 
@@ -76,9 +78,9 @@ void kalloc_init(const struct dt_info *m, const void *dtb)
 uint64_t kframe_alloc(void)
 {
     void *p;
-    
+    spin_lock(&alloc_lock);
     int err = frames_alloc(&frames, &p);
-    
+    spin_unlock(&alloc_lock);
     if (err == FRAMES_NO_MEMORY)
         return 0;
     if (err != FRAMES_OK)
@@ -90,18 +92,18 @@ uint64_t kframe_alloc(void)
 }
 void kframe_free(uint64_t pa)
 {
-    
+    spin_lock(&alloc_lock);
     int err = frames_free(&frames, frame_pointer(pa));
-    
+    spin_unlock(&alloc_lock);
     if (err != FRAMES_OK)
         panic("kframe_free(0x%llx): %s", (unsigned long long)pa, frames_strerror(err));
 }
 
 uint64_t kframes_free(void)
 {
-    
+    spin_lock(&alloc_lock);
     uint64_t n = frames_free_count(&frames);
-    
+    spin_unlock(&alloc_lock);
     return n;
 }
 
@@ -111,9 +113,9 @@ uint64_t kframes_total(void)
 }
 void *kmalloc(size_t n)
 {
-    
+    spin_lock(&alloc_lock);
     void *p = heap_alloc(&heap, n);
-    
+    spin_unlock(&alloc_lock);
     return p;
 }
 
@@ -121,9 +123,9 @@ void kfree(void *p)
 {
     if (p == NULL)
         return;
-    
+    spin_lock(&alloc_lock);
     int err = frames_owns(&frames, p) ? heap_free(&heap, p) : HEAP_BAD_POINTER;
-    
+    spin_unlock(&alloc_lock);
     if (err != HEAP_OK)
         panic("kfree(%p): %s", p, heap_strerror(err));
 }

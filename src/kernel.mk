@@ -1,4 +1,4 @@
-# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/06-harts.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
+# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw, chapters/06-harts.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
 T ?= .
 B ?= build
 
@@ -24,6 +24,12 @@ HOST_TESTS :=
 KERNEL_SRCS += entry.S main.c uart.c kprintf.c console.c sbi.c power.c kstring.c
 KERNEL_SRCS += fdt.c dtinfo.c cmdline.c ktest.c
 KERNEL_SRCS += ranges.c frames.c heap.c kalloc.c
+KERNEL_SRCS += sv39.c
+KERNEL_SRCS += vm.c stack.S vm_tests.c
+KLINK_EXTRA += $(B)/ksyms.o
+KERNEL_SRCS += trapvec.S trap.c trapname.c hart.c ksym.c ksym_weak.c
+KERNEL_SRCS += backtrace.c timer.c plic.c ring.c
+KERNEL_SRCS += ticket.c spinlock.c smp.c hartentry.S ipi.c
 HOST_SRCS += kprintf.c
 HOST_TESTS += ch01_kprintf.c
 HOST_SRCS += fdt.c dtinfo.c cmdline.c
@@ -31,6 +37,11 @@ HOST_TESTS += ch02_blob.c ch02_fdt.c ch02_dtinfo.c ch02_cmdline.c
 HCFLAGS += -DHYPHA_FIXTURES='"fixtures"'
 HOST_SRCS += ranges.c frames.c heap.c
 HOST_TESTS += ch03_ranges.c ch03_frames.c ch03_heap.c
+HOST_SRCS += sv39.c
+HOST_TESTS += ch04_sv39.c
+HOST_SRCS += trapname.c ksym.c backtrace.c ring.c
+HOST_TESTS += ch05_trapname.c ch05_ksym.c ch05_backtrace.c ch05_ring.c
+HOST_TESTS += ch05_plicreg.c
 HOST_SRCS += ticket.c
 HOST_TESTS += ch06_ticket.c
 
@@ -52,6 +63,28 @@ $(B)/kobj:
 -include $(KOBJS:.o=.d)
 .PHONY: kernel
 $(B)/kobj/kalloc.c.o: KCFLAGS += -fno-tree-loop-distribute-patterns
+KNM := $(CROSS)nm
+
+$(B)/kernel-nosyms.elf: $(KOBJS) $(filter-out $(B)/ksyms.o,$(KLINK_EXTRA)) $(T)/src/kernel.ld
+	$(KCC) $(KCFLAGS) $(KLDFLAGS) -o $@ $(KOBJS) \
+	    $(filter-out $(B)/ksyms.o,$(KLINK_EXTRA)) $(KLIBGCC)
+
+$(B)/ksyms.c: $(B)/kernel-nosyms.elf $(T)/src/ksyms.sh
+	sh $(T)/src/ksyms.sh $(KNM) $< >$@
+
+$(B)/ksyms.o: $(B)/ksyms.c
+	$(KCC) $(KCFLAGS) -c -o $@ $<
+kernel: $(B)/ksyms.checked
+
+$(B)/ksyms.checked: $(B)/kernel.elf $(B)/kernel-nosyms.elf
+	$(KNM) -n $(B)/kernel-nosyms.elf | awk '$$2 ~ /^[tT]$$/' >$(B)/text-pass1.txt
+	$(KNM) -n $(B)/kernel.elf | awk '$$2 ~ /^[tT]$$/' >$(B)/text-pass2.txt
+	@if ! cmp -s $(B)/text-pass1.txt $(B)/text-pass2.txt; then \
+	    echo "ksyms: the symbol table moved kernel text; backtraces would lie:"; \
+	    diff $(B)/text-pass1.txt $(B)/text-pass2.txt | head -n 10; \
+	    rm -f $(B)/kernel.elf; exit 1; \
+	fi
+	touch $@
 HOBJS := $(patsubst %,$(B)/host/src/%.o,$(HOST_SRCS)) \
 	$(patsubst %,$(B)/host/tests/%.o,$(HOST_TESTS))
 SOBJS := $(HOBJS:$(B)/host/%=$(B)/host-san/%)
@@ -85,6 +118,18 @@ fixtures: $(B)/kernel.elf
 	done
 	$(call DUMP_DTB,fixtures/dtb/virt-smp2-256M-append.dtb,-smp 2 -m 256M -append "test=all foo")
 .PHONY: fixtures
+PTE_FIGURE := $(B)/host/pte-figure
+host-tests: $(B)/host/sv39-pte.checked
+
+$(PTE_FIGURE): $(T)/tests/ch04_pte_figure.c $(T)/src/sv39.h
+	@mkdir -p $(@D)
+	$(HCC) $(HCFLAGS) -o $@ $<
+
+$(B)/host/sv39-pte.checked: $(PTE_FIGURE) figures/sv39-pte.dot
+	$(PTE_FIGURE) | diff -u figures/sv39-pte.dot - || { echo \
+	    "figures/sv39-pte.dot is stale: run $(PTE_FIGURE) >figures/sv39-pte.dot"; \
+	    exit 1; }
+	touch $@
 TOBJS := $(HOBJS:$(B)/host/%=$(B)/host-tsan/%) $(B)/host-tsan/tests/tsan_support.c.o
 
 host-tests: $(B)/host-tsan/run-tests

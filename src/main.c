@@ -1,4 +1,4 @@
-/* Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
+/* Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw, chapters/06-harts.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
 #include "console.h"
 #include "kprintf.h"
 #include "power.h"
@@ -12,6 +12,19 @@
 #include "heap.h"
 #include "kalloc.h"
 #include "page.h"
+#include "vm.h"
+#include "hart.h"
+#include "kstring.h"
+#include "ksym.h"
+#include "plic.h"
+#include "timer.h"
+#include "trap.h"
+#include "trapname.h"
+#include "vm.h"
+#include "ipi.h"
+#include "smp.h"
+#include "spinlock.h"
+#include <stdatomic.h>
 
 static struct dt_info machine;
 static unsigned long booted_hart;
@@ -243,6 +256,277 @@ KTEST_FATAL(ch03_kfree_inside_a_block)
     char *p = kmalloc(64);
     kfree(p + 16);
 }
+extern char trap_vector[];
+void kmain(unsigned long hartid, void *dtb);
+
+static unsigned long boot_number(const char *key, unsigned long fallback,
+                                 unsigned long max)
+{
+    struct cmdline_word w;
+    if (!cmdline_get(machine.bootargs, key, &w))
+        return fallback;
+    unsigned long v = 0;
+    size_t i = 0;
+    for (; i < w.len && w.text[i] >= '0' && w.text[i] <= '9'; i++)
+        if ((v = v * 10 + (unsigned long)(w.text[i] - '0')) > max)
+            break;
+    if (w.len > 0 && i == w.len && v >= 1 && v <= max)
+        return v;
+    kprintf("bootargs: %s must be a number from 1 to %lu; using %lu\n", key,
+            max, fallback);
+    return fallback;
+}
+static int read_byte_waiting(void)
+{
+    char c;
+    for (;;) {
+        interrupts_off();
+        int got = uart_read(&c, 1);
+        if (got == 0)
+            wait_for_interrupt();
+        interrupts_on();
+        if (got == 1)
+            return (unsigned char)c;
+    }
+}
+static void echo_lines(unsigned long lines)
+{
+    char line[80];
+    size_t len = 0;
+    kprintf("echo: type %lu line%s\n", lines, lines == 1 ? "" : "s");
+    while (lines > 0) {
+        int c = read_byte_waiting();
+        if (c != '\r' && c != '\n') {
+            if (len < sizeof line - 1)
+                line[len++] = (char)c;
+            continue;
+        }
+        if (len == 0)
+            continue;
+        line[len] = '\0';
+        kprintf("echo: \"%s\" (%lu bytes, %lu UART interrupts)\n", line,
+                (unsigned long)len, (unsigned long)plic_handled(machine.uart_irq));
+        len = 0;
+        lines--;
+    }
+}
+KTEST(ch05_timer_ticks)
+{
+    uint64_t timebase = timer_timebase_hz(), want = timer_hz() / 5;
+    uint64_t t0 = read_time(), ticks0 = timer_ticks();
+    while (read_time() - t0 < timebase / 5)
+        wait_for_interrupt();
+    uint64_t ticks = timer_ticks() - ticks0;
+    kprintf("ch05_timer_ticks: %lu ticks in 200 ms at %u Hz\n",
+            (unsigned long)ticks, timer_hz());
+    KT_ASSERT(ticks >= want / 2);
+    KT_ASSERT(ticks <= want + want / 2 + 1);
+}
+KTEST(ch05_breakpoints_resume_with_registers_intact)
+{
+    uint64_t out[4], before = this_hart()->breakpoints;
+    __asm__ volatile("li t0, 0x1111\n li a5, 0x2222\n"
+                     "li s2, 0x3333\n li t6, 0x4444\n"
+                     "ebreak\n"
+                     ".option push\n .option norvc\n ebreak\n .option pop\n"
+                     "sd t0, 0(%0)\n sd a5, 8(%0)\n sd s2, 16(%0)\n sd t6, 24(%0)\n"
+                     : : "r"(out) : "t0", "a5", "s2", "t6", "memory");
+    KT_ASSERT_EQ(this_hart()->breakpoints, before + 2);
+    KT_ASSERT_EQ(out[0], 0x1111);
+    KT_ASSERT_EQ(out[1], 0x2222);
+    KT_ASSERT_EQ(out[2], 0x3333);
+    KT_ASSERT_EQ(out[3], 0x4444);
+}
+static int names_equal(const char *a, const char *b)
+{
+    size_t n = strlen(b);
+    return strlen(a) == n && memcmp(a, b, n) == 0;
+}
+
+KTEST(ch05_kernel_symbol_table)
+{
+    KT_ASSERT(ksym_count > 20);
+    for (size_t i = 1; i < ksym_count; i++)
+        KT_ASSERT(ksym_table[i - 1].addr <= ksym_table[i].addr);
+    const struct ksym *s = ksym_lookup(ksym_table, ksym_count, (uintptr_t)kmain + 4);
+    KT_ASSERT(s != NULL && names_equal(s->name, "kmain"));
+    s = ksym_lookup(ksym_table, ksym_count, (uintptr_t)trap_vector + 8);
+    KT_ASSERT(s != NULL && names_equal(s->name, "trap_vector"));
+}
+KTEST(ch05_plic_routes_the_uart_here)
+{
+    KT_ASSERT(plic_priority(machine.uart_irq) >= 1);
+    KT_ASSERT(plic_enabled_here(machine.uart_irq));
+    KT_ASSERT(csr_read(sie) & (1UL << IRQ_S_EXTERNAL));
+    KT_ASSERT(csr_read(sstatus) & SSTATUS_SIE);
+}
+
+KTEST(ch05_uart_receives_by_interrupt)
+{
+    char buf[16];
+    while (uart_read(buf, sizeof buf) > 0)
+        ;
+    uint64_t before = plic_handled(machine.uart_irq);
+    uart_set_loopback(1);
+    for (const char *p = "ping"; *p != '\0'; p++)
+        uart_putc(*p);
+    int got = 0;
+    uint64_t t0 = read_time();
+    while (got < 4 && read_time() - t0 < timer_timebase_hz() / 10)
+        got += uart_read(buf + got, 4 - got);
+    uart_set_loopback(0);
+    KT_ASSERT_EQ(got, 4);
+    KT_ASSERT(memcmp(buf, "ping", 4) == 0);
+    KT_ASSERT(plic_handled(machine.uart_irq) > before);
+}
+KTEST_FATAL(ch05_page_fault)
+{
+    volatile uint64_t *volatile wild = (volatile uint64_t *)8;
+    (void)*wild;
+}
+KTEST_FATAL(ch05_illegal_instruction)
+{
+    kprintf("ch05_illegal_instruction: writing the read-only time CSR\n");
+    __asm__ volatile("csrw time, zero");
+}
+static volatile int overflow_stop = -1;
+
+__attribute__((noipa)) static int recurse(int depth)
+{
+    volatile char pad[64];
+    pad[0] = (char)depth;
+    if (depth == overflow_stop)
+        return 0;
+    return recurse(depth + 1) + pad[0];
+}
+
+static volatile int overflow_result;
+
+static void overflow_this_stack(void *arg)
+{
+    (void)arg;
+    overflow_result = recurse(0);
+}
+
+KTEST_FATAL(ch05_stack_overflow)
+{
+    call_on_stack(kstack_create(KSTACK_SLOTS - 2), overflow_this_stack, NULL);
+    KT_ASSERT(!"the recursion came back");
+}
+KTEST(ch06_all_harts_up)
+{
+    int listed = 0;
+    for (int i = 0; i < machine.hart_count; i++) {
+        if (machine.hart_ids[i] >= HART_MAX)
+            continue;
+        listed++;
+        KT_ASSERT(smp_is_running(machine.hart_ids[i]));
+    }
+    KT_ASSERT(listed >= 1);
+    KT_ASSERT_EQ(smp_running(), listed);
+}
+static void note_where_this_runs(void *arg)
+{
+    *(unsigned long *)arg = this_hart()->hartid;
+}
+
+KTEST(ch06_ipi_round_trip)
+{
+    for (unsigned long id = 0; id < HART_MAX; id++) {
+        if (!smp_is_running(id))
+            continue;
+        unsigned long ran_on = ~0UL;
+        uint64_t before = atomic_load(&harts[id].ipis);
+        hart_call(id, note_where_this_runs, &ran_on);
+        KT_ASSERT_EQ(ran_on, id);
+        if (id != this_hart()->hartid)
+            KT_ASSERT(atomic_load(&harts[id].ipis) > before);
+    }
+}
+static void read_my_ticks(void *arg)
+{
+    *(uint64_t *)arg = this_hart()->ticks;
+}
+
+KTEST(ch06_timer_on_every_hart)
+{
+    uint64_t before[HART_MAX] = {0}, after;
+    for (unsigned long id = 0; id < HART_MAX; id++)
+        if (smp_is_running(id))
+            hart_call(id, read_my_ticks, &before[id]);
+    uint64_t until = read_time() + 5 * timer_timebase_hz() / timer_hz();
+    while (read_time() < until)
+        wait_for_interrupt();
+    for (unsigned long id = 0; id < HART_MAX; id++) {
+        if (!smp_is_running(id))
+            continue;
+        hart_call(id, read_my_ticks, &after);
+        KT_ASSERT(after > before[id]);
+    }
+}
+enum { LOCK_ROUNDS = 1000 };
+
+static struct spinlock counter_lock = SPINLOCK_INIT("ch06 counter");
+static long shared_counter;
+static atomic_int at_the_gate;
+
+static void count_under_the_lock(void *arg)
+{
+    int harts = *(int *)arg;
+    atomic_fetch_add(&at_the_gate, 1);
+    while (atomic_load(&at_the_gate) < harts)
+        ;
+    for (int i = 0; i < LOCK_ROUNDS; i++) {
+        spin_lock(&counter_lock);
+        long seen = shared_counter;
+        for (volatile int j = 0; j < 4; j++)
+            ;
+        shared_counter = seen + 1;
+        spin_unlock(&counter_lock);
+    }
+}
+KTEST(ch06_lock_counter)
+{
+    int harts = smp_running();
+    unsigned long self = this_hart()->hartid;
+    shared_counter = 0;
+    atomic_store(&at_the_gate, 0);
+    for (unsigned long id = 0; id < HART_MAX; id++)
+        if (id != self && smp_is_running(id))
+            hart_call_start(id, count_under_the_lock, &harts);
+    count_under_the_lock(&harts);
+    for (unsigned long id = 0; id < HART_MAX; id++)
+        if (id != self && smp_is_running(id))
+            hart_call_wait(id);
+    KT_ASSERT_EQ(shared_counter, (long)harts * LOCK_ROUNDS);
+}
+static void print_numbered_lines(void *arg)
+{
+    (void)arg;
+    for (int i = 0; i < 10; i++)
+        kprintf("ch06 line %02d from hart %lu: the quick brown fox jumps over the lazy dog\n",
+                i, this_hart()->hartid);
+}
+
+KTEST(ch06_console_lines_stay_whole)
+{
+    unsigned long self = this_hart()->hartid;
+    for (unsigned long id = 0; id < HART_MAX; id++)
+        if (id != self && smp_is_running(id))
+            hart_call_start(id, print_numbered_lines, NULL);
+    print_numbered_lines(NULL);
+    for (unsigned long id = 0; id < HART_MAX; id++)
+        if (id != self && smp_is_running(id))
+            hart_call_wait(id);
+}
+static struct spinlock recursion_lock = SPINLOCK_INIT("ch06 recursion");
+
+KTEST_FATAL(ch06_lock_recursion)
+{
+    spin_lock(&recursion_lock);
+    spin_lock(&recursion_lock);
+    KT_ASSERT(!"the same hart took a lock twice");
+}
 
 void kmain(unsigned long hartid, void *dtb);
 
@@ -294,10 +578,29 @@ void kmain(unsigned long hartid, void *dtb)
     }
     booted_dtb = dtb;
     kalloc_init(&machine, dtb);
+    vm_set_device_tree(dtb, machine.dtb_size);
+    vm_init(&machine);
+    trap_init_hart(hartid);
+    timer_init(machine.timebase_hz, (unsigned)boot_number("timer_hz", 100, 10000));
+    timer_start_hart();
+    plic_init(machine.plic_base, machine.plic_ndev);
+    plic_init_hart();
+    if (plic_register(machine.uart_irq, uart_rx_interrupt, NULL) == 0)
+        uart_rx_enable();
+    interrupts_on();
+    kprintf("traps: vector at %p, timer at %u Hz, UART on PLIC source %u, "
+            "%lu kernel symbols\n", (void *)trap_vector, timer_hz(),
+            machine.uart_irq, (unsigned long)ksym_count);
+    smp_start(&machine, hartid);
     {
         struct cmdline_word tests;
         if (cmdline_get(machine.bootargs, "test", &tests))
             power_off(ktest_run(tests) == 0 ? EXIT_PASS : EXIT_FAIL);
+    }
+    {
+        unsigned long lines = boot_number("echo", 0, 1000);
+        if (lines > 0)
+            echo_lines(lines);
     }
     #ifdef HYPHA_PANIC_AT_BOOT
     panic("deliberate panic (HYPHA_PANIC_AT_BOOT)");

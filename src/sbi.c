@@ -1,4 +1,4 @@
-/* Generated from chapters/01-boot.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
+/* Generated from chapters/01-boot.nw, chapters/05-traps.nw, chapters/06-harts.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
 #include "sbi.h"
 
 struct sbiret sbi_call(long eid, long fid, unsigned long a0,
@@ -42,4 +42,34 @@ void sbi_system_reset(unsigned long type, unsigned long reason)
 {
     sbi_call(SBI_EXT_SRST, 0, type, reason, 0);
 }
+long sbi_set_timer(unsigned long stime_value)
+{
+    return sbi_call(SBI_EXT_TIME, SBI_TIME_SET_TIMER, stime_value, 0, 0).error;
+}
+long sbi_hart_start(unsigned long hartid, unsigned long start_addr,
+                    unsigned long opaque)
+{
+    return sbi_call(SBI_EXT_HSM, SBI_HSM_HART_START, hartid, start_addr, opaque).error;
+}
 
+long sbi_hart_get_status(unsigned long hartid)
+{
+    struct sbiret r = sbi_call(SBI_EXT_HSM, SBI_HSM_HART_GET_STATUS, hartid, 0, 0);
+    return r.error != 0 ? r.error : r.value;
+}
+
+long sbi_send_ipi(unsigned long hart_mask, unsigned long hart_mask_base)
+{
+    return sbi_call(SBI_EXT_IPI, SBI_IPI_SEND_IPI, hart_mask, hart_mask_base, 0).error;
+}
+const char *sbi_strerror(long error)
+{
+    static const char *const names[] = {
+        "success", "failed", "not supported", "invalid parameter", "denied",
+        "invalid address", "already available", "already started",
+        "already stopped",
+    };
+    if (error <= 0 && -error < (long)(sizeof names / sizeof names[0]))
+        return names[-error];
+    return "unknown SBI error";
+}

@@ -1,4 +1,4 @@
-/* Generated from chapters/01-boot.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
+/* Generated from chapters/01-boot.nw, chapters/05-traps.nw, chapters/06-harts.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
 #ifndef HYPHA_SBI_H
 #define HYPHA_SBI_H
 
@@ -35,6 +35,16 @@ long sbi_impl_version(void);
 int sbi_probe(long eid);
 const char *sbi_impl_name(long impl_id);
 void sbi_system_reset(unsigned long type, unsigned long reason);
+enum { SBI_TIME_SET_TIMER = 0 };
+long sbi_set_timer(unsigned long stime_value);
+enum { SBI_HSM_HART_START = 0, SBI_HSM_HART_GET_STATUS = 2 };
+enum { SBI_HSM_STARTED = 0, SBI_HSM_STOPPED = 1, SBI_HSM_START_PENDING = 2 };
+enum { SBI_IPI_SEND_IPI = 0 };
 
+long sbi_hart_start(unsigned long hartid, unsigned long start_addr,
+                    unsigned long opaque);
+long sbi_hart_get_status(unsigned long hartid);
+long sbi_send_ipi(unsigned long hart_mask, unsigned long hart_mask_base);
+const char *sbi_strerror(long error);
 
 #endif

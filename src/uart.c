@@ -1,4 +1,4 @@
-/* Generated from chapters/01-boot.nw, chapters/02-devicetree.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
+/* Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/05-traps.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
 #include "uart.h"
 #include "riscv.h"
 
@@ -49,3 +49,37 @@ int uart_getc(void)
     return reg_read(UART_RBR);
 }
 uintptr_t uart_address(void) { return uart_base; }
+#include "ring.h"
+
+enum { UART_MCR = 4, IER_RX_AVAILABLE = 0x01, MCR_LOOPBACK = 0x10 };
+
+static unsigned char rx_buffer[256];
+static struct ring rx_ring;
+
+void uart_rx_enable(void)
+{
+    ring_init(&rx_ring, rx_buffer, sizeof rx_buffer);
+    reg_write(UART_IER, IER_RX_AVAILABLE);
+}
+void uart_rx_interrupt(void *ctx)
+{
+    (void)ctx;
+    while (reg_read(UART_LSR) & LSR_DATA_READY)
+        ring_put(&rx_ring, reg_read(UART_RBR));
+}
+int uart_read(char *buf, int n)
+{
+    int got = 0;
+    int c;
+    while (got < n && (c = ring_get(&rx_ring)) >= 0)
+        buf[got++] = (char)c;
+    return got;
+}
+
+unsigned uart_rx_dropped(void) { return ring_dropped(&rx_ring); }
+
+void uart_set_loopback(int on)
+{
+    uint8_t mcr = reg_read(UART_MCR);
+    reg_write(UART_MCR, on ? mcr | MCR_LOOPBACK : mcr & ~MCR_LOOPBACK);
+}

@@ -1,4 +1,4 @@
-# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
+# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw, chapters/06-harts.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
 # Usage: KERNEL=... BUILD_VARIANT=... LOGS=... bash tests/boot.sh
 set -u
 passed=0
@@ -100,5 +100,109 @@ boot_test ch03_kframe_free_twice_panics append="test=ch03_kframe_free_twice" sta
     '^panic: kframe_free\(0x[0-9a-f]+\): double free'
 boot_test ch03_kfree_inside_a_block_panics append="test=ch03_kfree_inside_a_block" \
     status=3 -- '^panic: kfree\(0x[0-9a-f]+\): not a pointer returned by kmalloc'
+boot_test ch04_prints_the_kernel_map -- \
+    '^vm: text +0x0*80200000-0x[0-9a-f]+ r-x -> 0x0*80200000' \
+    '^vm: rodata .* r-- ' '^vm: data .* rw- ' '^vm: ram .* rw- ' \
+    '^vm: dtb +0x0*87e00000-0x0*87e0[0-9a-f]000 r-- ' \
+    '^vm: uart +0x0*10000000-0x0*10001000 rw- ' \
+    '^vm: satp = 0x8000000000[0-9a-f]{6}: Sv39' '^Hypha: boot complete'
+for mem in 128M 1G; do
+    boot_test ch04_paging_tests_$mem mem=$mem \
+        append="test=ch04_paging_is_on,ch04_wx,ch04_alias,ch04_guard_pages" -- \
+        '^ktest ch04_wx: PASS' '^ktest ch04_alias: PASS' \
+        '^ktest ch04_guard_pages: PASS' '^ktest: 4 passed, 0 failed'
+done
+boot_test ch04_paging_tests_four_harts smp=4 mem=512M \
+    append="test=ch04_paging_is_on,ch04_wx" -- '^ktest: 2 passed, 0 failed'
+boot_test ch05_kernel_tests_pass append="test=all" -- \
+    '^traps: vector at 0x[0-9a-f]+, timer at 100 Hz, UART on PLIC source 10' \
+    '^ktest ch05_timer_ticks: PASS' '^ktest ch05_uart_receives_by_interrupt: PASS' \
+    '^ktest ch05_breakpoints_resume_with_registers_intact: PASS' \
+    '^ktest: [0-9]+ passed, 0 failed'
+boot_test ch05_timer_rate_from_the_command_line append="timer_hz=250 test=ch05_timer_ticks" -- \
+    'timer at 250 Hz' '^ch05_timer_ticks: [0-9]+ ticks in 200 ms at 250 Hz' \
+    '^ktest: 1 passed, 0 failed'
+boot_test ch05_page_fault_is_reported append="test=ch05_page_fault" status=3 -- \
+    '^\*\*\* Load page fault on hart 0' \
+    '^  sepc +0x[0-9a-f]{16}  ch05_page_fault\+0x' '^  stval +0x0000000000000008' \
+    '#0 +0x[0-9a-f]+  ch05_page_fault\+' '#[1-9][0-9]* +0x[0-9a-f]+  ktest_run\+' \
+    '#[1-9][0-9]* +0x[0-9a-f]+  kmain\+' '\(end of the frame-pointer chain\)' \
+    '^panic: Load page fault at ch05_page_fault\+0x'
+boot_test ch05_illegal_instruction_is_reported append="test=ch05_illegal_instruction" status=3 -- \
+    '^\*\*\* Illegal instruction on hart 0' \
+    '^  sepc +0x[0-9a-f]{16}  ch05_illegal_instruction\+0x' \
+    '^  stval +0x00000000c0101073' '#[1-9][0-9]* +0x[0-9a-f]+  kmain\+' \
+    '^panic: Illegal instruction at ch05_illegal_instruction\+0x'
+boot_test ch05_stack_overflow_is_reported append="test=ch05_stack_overflow" status=3 -- \
+    '^\*\*\* kernel stack overflow on hart 0' 'ran into its guard page' \
+    '^  sepc +0x[0-9a-f]{16}  recurse\+0x' '^  stval +0x' \
+    '#1 +0x[0-9a-f]+  recurse\+0x' '\.\.\. #2-#[0-9]+: the same frame, [0-9]+ more times' \
+    '  overflow_this_stack\+0x' '  call_on_stack\+0x' '  ch05_stack_overflow\+0x' \
+    '  kmain\+0x' '\(end of the frame-pointer chain\)' \
+    '^panic: kernel stack overflow at recurse\+0x'
+boot_test_typing() {
+    local name=$1 input=$2 append=$3 log=$LOGS/$1.log status=0 problem=""
+    shift 3
+    [ "${1:-}" = "--" ] && shift
+    rm -f "$log"
+    {
+        for _ in $(seq 300); do
+            grep -q '^echo: type' "$log" 2>/dev/null && break
+            sleep 0.1
+        done
+        printf '%b' "$input"
+    } | timeout 60 qemu-system-riscv64 -machine virt -bios default -nographic \
+        -smp 1 -m 128M -kernel "$KERNEL" -append "$append" >"$log" 2>&1 || status=$?
+    [ "$status" -eq 0 ] || problem="exit status $status, expected 0"
+    for pattern in "$@"; do
+        [ -n "$problem" ] && break
+        grep -Eq -- "$pattern" "$log" || problem="no line matches /$pattern/"
+    done
+    if [ -z "$problem" ]; then
+        echo "PASS $name"
+        passed=$((passed + 1))
+    else
+        echo "FAIL $name: $problem (log: $log)"
+        tail -n 20 "$log" | sed 's/^/    | /'
+        failed=$((failed + 1))
+    fi
+}
+boot_test_typing ch05_uart_echoes_typed_lines 'hello\nworld\n' "echo=2" -- \
+    '^echo: type 2 lines' '^echo: "hello" \(5 bytes, [1-9][0-9]* UART interrupts\)' \
+    '^echo: "world" \(5 bytes, [1-9][0-9]* UART interrupts\)' '^Hypha: boot complete'
+boot_test ch06_one_hart smp=1 append="test=all" -- \
+    '^hart 0: up, the boot hart' '^harts: 1 running' \
+    '^ktest ch06_lock_counter: PASS' '^ktest: [0-9]+ passed, 0 failed'
+boot_test ch06_two_harts smp=2 append="test=all" -- \
+    '^hart [01]: up, the boot hart' '^hart [01]: up, stack 0x[0-9a-f]+-0x[0-9a-f]+' \
+    '^harts: 2 running' \
+    '^ktest ch06_ipi_round_trip: PASS' '^ktest: [0-9]+ passed, 0 failed'
+boot_test ch06_four_harts_512M smp=4 mem=512M append="test=all" -- \
+    '^memory: [0-9]+ frames free \((50[0-9]|51[01]) MiB\)' \
+    '^hart 0: up' '^hart 1: up' '^hart 2: up' '^hart 3: up' \
+    '^harts: 4 running' '^ktest ch06_timer_on_every_hart: PASS' \
+    '^ktest: [0-9]+ passed, 0 failed'
+boot_test ch06_eight_harts smp=8 append="test=all" -- \
+    '^hart [0-7]: up, the boot hart' '^hart 7: up' '^harts: 8 running' \
+    '^ktest ch06_all_harts_up: PASS' '^ktest ch06_lock_counter: PASS' \
+    '^ktest: [0-9]+ passed, 0 failed'
+boot_test ch06_lock_recursion_panics smp=2 append="test=ch06_lock_recursion" \
+    status=3 -- '^panic: spin_lock: hart [01] already holds the ch06 recursion lock'
+check_every_line() { # check_every_line NAME MARKER COUNT REGEX
+    local name=$1 log=$LOGS/$1.log marker=$2 count=$3 regex=$4 bad n
+    n=$(grep -c -- "$marker" "$log")
+    bad=$(grep -- "$marker" "$log" | grep -Evc -- "$regex")
+    if [ "$n" -eq "$count" ] && [ "$bad" -eq 0 ]; then
+        echo "PASS $name-lines"; passed=$((passed + 1))
+    else
+        echo "FAIL $name-lines: $n lines with '$marker' (expected $count), $bad malformed"
+        grep -- "$marker" "$log" | grep -Ev -- "$regex" | head -n 5 | sed 's/^/    | /'
+        failed=$((failed + 1))
+    fi
+}
+boot_test ch06_console_four_harts smp=4 append="test=ch06_console_lines_stay_whole" -- \
+    '^ktest ch06_console_lines_stay_whole: PASS'
+check_every_line ch06_console_four_harts 'ch06 line' 40 \
+    '^ch06 line [0-9]{2} from hart [0-3]: the quick brown fox jumps over the lazy dog.?$'
 echo "boot tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
