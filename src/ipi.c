@@ -70,11 +70,11 @@ void hart_call_start(unsigned long hartid, hart_fn fn, void *arg)
 void hart_call_wait(unsigned long hartid)
 {
     struct hart *t = &harts[hartid];
-    uint64_t deadline = read_time() + timer_timebase_hz();
+    uint64_t deadline = read_time() + 5 * timer_timebase_hz();
     int state;
     while ((state = atomic_load_explicit(&t->call_state, memory_order_acquire)) != CALL_DONE)
         if (state == CALL_POSTED && read_time() > deadline)
-            panic("hart_call: hart %lu did not take a call within a second", hartid);
+            panic("hart_call: hart %lu did not take a call within 5 s", hartid);
     atomic_store_explicit(&t->call_state, CALL_FREE, memory_order_release);
 }
 

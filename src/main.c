@@ -464,7 +464,7 @@ KTEST(ch06_timer_on_every_hart)
         KT_ASSERT(after > before[id]);
     }
 }
-enum { LOCK_ROUNDS = 1000 };
+enum { LOCK_TOTAL = 2000 };
 
 static struct spinlock counter_lock = SPINLOCK_INIT("ch06 counter");
 static long shared_counter;
@@ -476,7 +476,7 @@ static void count_under_the_lock(void *arg)
     atomic_fetch_add(&at_the_gate, 1);
     while (atomic_load(&at_the_gate) < harts)
         ;
-    for (int i = 0; i < LOCK_ROUNDS; i++) {
+    for (int i = 0; i < LOCK_TOTAL / harts; i++) {
         spin_lock(&counter_lock);
         long seen = shared_counter;
         for (volatile int j = 0; j < 4; j++)
@@ -498,7 +498,7 @@ KTEST(ch06_lock_counter)
     for (unsigned long id = 0; id < HART_MAX; id++)
         if (id != self && smp_is_running(id))
             hart_call_wait(id);
-    KT_ASSERT_EQ(shared_counter, (long)harts * LOCK_ROUNDS);
+    KT_ASSERT_EQ(shared_counter, (long)harts * (LOCK_TOTAL / harts));
 }
 static void print_numbered_lines(void *arg)
 {

@@ -17,6 +17,7 @@
 
 char hart_start_stacks[HART_MAX][HART_START_STACK_SIZE] __attribute__((aligned(16)));
 extern char hart_entry[];
+static unsigned long boot_hart;
 
 int smp_is_running(unsigned long hartid)
 {
@@ -51,6 +52,7 @@ static void hart_main(void *arg)
             (unsigned long)(h->kstack_top - KSTACK_PAGES * PAGE_SIZE),
             (unsigned long)h->kstack_top);
     atomic_store_explicit(&h->online, 1, memory_order_release);
+    ipi_send(boot_hart);
     interrupts_on();
     for (;;)
         wait_for_interrupt();
@@ -81,6 +83,8 @@ static void wait_for_harts(const struct dt_info *m, int expected)
 }
 void smp_start(const struct dt_info *m, unsigned long boot_hartid)
 {
+    uint64_t began = read_time();
+    boot_hart = boot_hartid;
     ipi_init_hart();
     atomic_store_explicit(&harts[boot_hartid].online, 1, memory_order_release);
     kprintf("hart %lu: up, the boot hart\n", boot_hartid);
@@ -99,5 +103,6 @@ void smp_start(const struct dt_info *m, unsigned long boot_hartid)
         expected++;
     }
     wait_for_harts(m, expected);
-    kprintf("harts: %d running\n", smp_running());
+    kprintf("harts: %d running, started in %lu us\n", smp_running(),
+            (unsigned long)((read_time() - began) * 1000000 / timer_timebase_hz()));
 }

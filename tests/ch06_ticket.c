@@ -37,7 +37,6 @@ static void *count_rounds(void *arg)
     }
     return NULL;
 }
-
 Test(ch06_ticket, threads_counting_under_the_lock_lose_nothing, .timeout = 10)
 {
     pthread_t t[THREADS];
@@ -62,7 +61,6 @@ static void *queue_up(void *arg)
     ticket_release(&fifo_lock);
     return NULL;
 }
-
 Test(ch06_ticket, waiters_are_served_in_the_order_they_arrived, .timeout = 10)
 {
     pthread_t t[WAITERS];
