@@ -5,14 +5,14 @@ passed=0
 failed=0
 boot_test() {
     local name=$1 smp=1 mem=128M append="" define="" want=0 kernel=$KERNEL
-    local qemu="" input=""
+    local qemu="" input="" ready=""
     shift
     while [ $# -gt 0 ] && [ "$1" != "--" ]; do
         case $1 in
         smp=*) smp=${1#smp=} ;; mem=*) mem=${1#mem=} ;;
         append=*) append=${1#append=} ;; define=*) define=${1#define=} ;;
         status=*) want=${1#status=} ;; qemu=*) qemu=${1#qemu=} ;;
-        input=*) input=${1#input=} ;;
+        input=*) input=${1#input=} ;; ready=*) ready=${1#ready=} ;;
         *) echo "boot_test $name: unknown option $1"; failed=$((failed + 1)); return ;;
         esac
         shift
@@ -26,8 +26,16 @@ boot_test() {
         fi
     fi
     local log=$LOGS/$name.log status=0 problem=""
-    # shellcheck disable=SC2086 # $qemu holds several arguments
-    printf '%b' "$input" | timeout 60 qemu-system-riscv64 -machine virt \
+    rm -f "$log"
+    {
+        if [ -n "$ready" ]; then
+            for _ in $(seq 300); do
+                grep -Eq -- "$ready" "$log" 2>/dev/null && break
+                sleep 0.1
+            done
+        fi
+        printf '%b' "$input"
+    } | timeout 60 qemu-system-riscv64 -machine virt \
         -bios default -nographic -smp "$smp" -m "$mem" -kernel "$kernel" \
         ${append:+-append "$append"} $qemu >"$log" 2>&1 || status=$?
     [ "$status" -eq "$want" ] || problem="exit status $status, expected $want"
@@ -140,34 +148,8 @@ boot_test ch05_stack_overflow_is_reported append="test=ch05_stack_overflow" stat
     '  overflow_this_stack\+0x' '  call_on_stack\+0x' '  ch05_stack_overflow\+0x' \
     '  kmain\+0x' '\(end of the frame-pointer chain\)' \
     '^panic: kernel stack overflow at recurse\+0x'
-boot_test_typing() {
-    local name=$1 input=$2 append=$3 log=$LOGS/$1.log status=0 problem=""
-    shift 3
-    [ "${1:-}" = "--" ] && shift
-    rm -f "$log"
-    {
-        for _ in $(seq 300); do
-            grep -q '^echo: type' "$log" 2>/dev/null && break
-            sleep 0.1
-        done
-        printf '%b' "$input"
-    } | timeout 60 qemu-system-riscv64 -machine virt -bios default -nographic \
-        -smp 1 -m 128M -kernel "$KERNEL" -append "$append" >"$log" 2>&1 || status=$?
-    [ "$status" -eq 0 ] || problem="exit status $status, expected 0"
-    for pattern in "$@"; do
-        [ -n "$problem" ] && break
-        grep -Eq -- "$pattern" "$log" || problem="no line matches /$pattern/"
-    done
-    if [ -z "$problem" ]; then
-        echo "PASS $name"
-        passed=$((passed + 1))
-    else
-        echo "FAIL $name: $problem (log: $log)"
-        tail -n 20 "$log" | sed 's/^/    | /'
-        failed=$((failed + 1))
-    fi
-}
-boot_test_typing ch05_uart_echoes_typed_lines 'hello\nworld\n' "echo=2" -- \
+boot_test ch05_uart_echoes_typed_lines append="echo=2" input='hello\nworld\n' \
+    ready='^echo: type' -- \
     '^echo: type 2 lines' '^echo: "hello" \(5 bytes, [1-9][0-9]* UART interrupts\)' \
     '^echo: "world" \(5 bytes, [1-9][0-9]* UART interrupts\)' '^Hypha: boot complete'
 boot_test ch06_one_hart smp=1 append="test=all" -- \
