@@ -10,6 +10,7 @@
 #include "timer.h"
 #include "trapname.h"
 #include "vm.h"
+#include "ipi.h"
 
 #include <stddef.h>
 
@@ -143,11 +144,9 @@ static void handle_interrupt(struct trap_frame *tf)
     case IRQ_S_EXTERNAL:
         plic_dispatch();
         return;
-    case IRQ_S_SOFTWARE: {
-        void ipi_interrupt(void);
+    case IRQ_S_SOFTWARE:
         ipi_interrupt();
         return;
-    }
     }
     trap_fatal(tf, "unexpected interrupt");
 }
