@@ -6,7 +6,7 @@
 #
 #   make               build build/kernel.elf from every chapter
 #   make qemu          boot it (SMP=N harts, MEM=size, ARGS="kernel command line")
-#   make test          drift check, then every prefix of chapters: build, host
+#   make test          drift and layer checks, then every prefix of chapters: build, host
 #                      tests (plain and ASan+UBSan), boot tests
 #   make book          build/book/index.html and build/book/hypha.pdf
 #   make CH=N target   the same for chapters 1..N only
@@ -78,6 +78,10 @@ check-drift: deps
 	python3 tangle/tangle.py --check-drift $(CHAPTERS)
 	@echo "check-drift: src/ and tests/ match the chapters"
 
+# make check-layers fails if two modules of src/ need each other (an include cycle).
+check-layers: deps
+	python3 tangle/check-layers.py src
+
 # the build tangle of chapters 1..CH, with #line directives into the chapters
 $(T)/.stamp: $(PREFIX) tangle/tangle.py | deps
 	python3 tangle/tangle.py --lines --out $(T) $(PREFIX)
@@ -103,7 +107,7 @@ gdb: deps
 test-prefix: deps $(T)/.stamp
 	bash tangle/test-prefix.sh $(CH) $(B) $(T)
 
-# Everything: the drift check, then chapters 1..k for every k up to CH.
+# Everything: the drift and layer checks, then chapters 1..k for every k up to CH.
 test: deps
 	bash tangle/test-all.sh $(CH) $(CHAPTER_NUMBERS)
 
@@ -120,4 +124,4 @@ clean:
 help:
 	@sed -n '3,14p' Makefile | sed 's/^# \{0,1\}//'
 
-.PHONY: deps tangle check-drift kernel qemu qemu-gdb gdb test test-prefix print-build-dir clean help
+.PHONY: deps tangle check-drift check-layers kernel qemu qemu-gdb gdb test test-prefix print-build-dir clean help

@@ -1,7 +1,6 @@
 /* Generated from chapters/01-boot.nw, chapters/06-harts.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
 #include "console.h"
 #include "kprintf.h"
-#include "power.h"
 #include "uart.h"
 #include "spinlock.h"
 
@@ -34,14 +33,4 @@ int kprintf(const char *fmt, ...)
         spin_unlock(&console_lock);
     va_end(ap);
     return n;
-}
-_Noreturn void panic(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    kprintf("\npanic: ");
-    kvformat(console_sink, NULL, fmt, ap);
-    kprintf("\n");
-    va_end(ap);
-    power_off(EXIT_PANIC);
 }

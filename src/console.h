@@ -4,7 +4,5 @@
 
 void console_putc(char c);
 int kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-_Noreturn void panic(const char *fmt, ...)
-    __attribute__((format(printf, 1, 2)));
 
 #endif

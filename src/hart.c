@@ -1,6 +1,6 @@
 /* Generated from chapters/05-traps.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
 #include "hart.h"
-#include "console.h"
+#include "panic.h"
 
 struct hart harts[HART_MAX];
 

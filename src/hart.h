@@ -34,4 +34,9 @@ static inline struct hart *this_hart(void)
     return h;
 }
 
+static inline int hart_is_running(unsigned long hartid)
+{
+    return hartid < HART_MAX && harts[hartid].online;
+}
+
 #endif

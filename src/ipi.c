@@ -1,10 +1,9 @@
 /* Generated from chapters/06-harts.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
 #include "ipi.h"
-#include "console.h"
 #include "hart.h"
+#include "panic.h"
 #include "riscv.h"
 #include "sbi.h"
-#include "smp.h"
 #include "spinlock.h"
 #include "timer.h"
 #include "trapname.h"
@@ -39,7 +38,7 @@ void ipi_interrupt(void)
 }
 static struct hart *callee(const char *what, unsigned long hartid)
 {
-    if (!smp_is_running(hartid))
+    if (!hart_is_running(hartid))
         panic("%s: hart %lu is not running", what, hartid);
     struct hart *self = this_hart();
     if (self->off_depth != 0 || !(csr_read(sstatus) & SSTATUS_SIE))

@@ -5,6 +5,7 @@
 #include "frames.h"
 #include "heap.h"
 #include "page.h"
+#include "panic.h"
 #include "ranges.h"
 #include "spinlock.h"
 

@@ -1,6 +1,7 @@
 /* Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw, chapters/06-harts.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
 #include "console.h"
 #include "kprintf.h"
+#include "panic.h"
 #include "power.h"
 #include "riscv.h"
 #include "sbi.h"
@@ -420,7 +421,7 @@ KTEST(ch06_all_harts_up)
         if (machine.hart_ids[i] >= HART_MAX)
             continue;
         listed++;
-        KT_ASSERT(smp_is_running(machine.hart_ids[i]));
+        KT_ASSERT(hart_is_running(machine.hart_ids[i]));
     }
     KT_ASSERT(listed >= 1);
     KT_ASSERT_EQ(smp_running(), listed);
@@ -433,7 +434,7 @@ static void note_where_this_runs(void *arg)
 KTEST(ch06_ipi_round_trip)
 {
     for (unsigned long id = 0; id < HART_MAX; id++) {
-        if (!smp_is_running(id))
+        if (!hart_is_running(id))
             continue;
         unsigned long ran_on = ~0UL;
         uint64_t before = atomic_load(&harts[id].ipis);
@@ -452,13 +453,13 @@ KTEST(ch06_timer_on_every_hart)
 {
     uint64_t before[HART_MAX] = {0}, after;
     for (unsigned long id = 0; id < HART_MAX; id++)
-        if (smp_is_running(id))
+        if (hart_is_running(id))
             hart_call(id, read_my_ticks, &before[id]);
     uint64_t until = read_time() + 5 * timer_timebase_hz() / timer_hz();
     while (read_time() < until)
         wait_for_interrupt();
     for (unsigned long id = 0; id < HART_MAX; id++) {
-        if (!smp_is_running(id))
+        if (!hart_is_running(id))
             continue;
         hart_call(id, read_my_ticks, &after);
         KT_ASSERT(after > before[id]);
@@ -492,11 +493,11 @@ KTEST(ch06_lock_counter)
     shared_counter = 0;
     atomic_store(&at_the_gate, 0);
     for (unsigned long id = 0; id < HART_MAX; id++)
-        if (id != self && smp_is_running(id))
+        if (id != self && hart_is_running(id))
             hart_call_start(id, count_under_the_lock, &harts);
     count_under_the_lock(&harts);
     for (unsigned long id = 0; id < HART_MAX; id++)
-        if (id != self && smp_is_running(id))
+        if (id != self && hart_is_running(id))
             hart_call_wait(id);
     KT_ASSERT_EQ(shared_counter, (long)harts * (LOCK_TOTAL / harts));
 }
@@ -512,11 +513,11 @@ KTEST(ch06_console_lines_stay_whole)
 {
     unsigned long self = this_hart()->hartid;
     for (unsigned long id = 0; id < HART_MAX; id++)
-        if (id != self && smp_is_running(id))
+        if (id != self && hart_is_running(id))
             hart_call_start(id, print_numbered_lines, NULL);
     print_numbered_lines(NULL);
     for (unsigned long id = 0; id < HART_MAX; id++)
-        if (id != self && smp_is_running(id))
+        if (id != self && hart_is_running(id))
             hart_call_wait(id);
 }
 static struct spinlock recursion_lock = SPINLOCK_INIT("ch06 recursion");

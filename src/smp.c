@@ -5,6 +5,7 @@
 #include "hart.h"
 #include "ipi.h"
 #include "page.h"
+#include "panic.h"
 #include "plic.h"
 #include "riscv.h"
 #include "sbi.h"
@@ -19,17 +20,11 @@ char hart_start_stacks[HART_MAX][HART_START_STACK_SIZE] __attribute__((aligned(1
 extern char hart_entry[];
 static unsigned long boot_hart;
 
-int smp_is_running(unsigned long hartid)
-{
-    return hartid < HART_MAX &&
-           atomic_load_explicit(&harts[hartid].online, memory_order_acquire);
-}
-
 int smp_running(void)
 {
     int n = 0;
     for (unsigned long id = 0; id < HART_MAX; id++)
-        n += smp_is_running(id);
+        n += hart_is_running(id);
     return n;
 }
 static void hart_main(void *arg);
@@ -76,7 +71,7 @@ static void wait_for_harts(const struct dt_info *m, int expected)
             continue;
         }
         for (int i = 0; i < m->hart_count; i++)
-            if (m->hart_ids[i] < HART_MAX && !smp_is_running(m->hart_ids[i]))
+            if (m->hart_ids[i] < HART_MAX && !hart_is_running(m->hart_ids[i]))
                 panic("hart %u did not come up (SBI HSM status %ld)", m->hart_ids[i],
                       sbi_hart_get_status(m->hart_ids[i]));
     }

@@ -10,7 +10,6 @@ struct hart;
 
 void smp_start(const struct dt_info *m, unsigned long boot_hartid);
 int smp_running(void);
-int smp_is_running(unsigned long hartid);
 void hart_start_here(unsigned long hartid, struct hart *h);
 #endif
 

@@ -1,7 +1,7 @@
 /* Generated from chapters/06-harts.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
 #include "spinlock.h"
-#include "console.h"
 #include "hart.h"
+#include "panic.h"
 #include "riscv.h"
 #include "timer.h"
 
@@ -46,10 +46,8 @@ static void wait_for_turn(struct spinlock *l, uint32_t ticket)
     for (unsigned turns = 1; !ticket_is_served(&l->ticket, ticket); turns++) {
         if (hz == 0 || turns % WATCHDOG_EVERY != 0)
             continue;
-        if (atomic_load_explicit(&watchdog_fired, memory_order_relaxed))
-            return;
-        if (read_time() - start > WATCHDOG_SECONDS * hz) {
-            atomic_store_explicit(&watchdog_fired, 1, memory_order_relaxed);
+        if (read_time() - start > WATCHDOG_SECONDS * hz &&
+            !atomic_exchange_explicit(&watchdog_fired, 1, memory_order_relaxed)) {
             struct hart *owner = atomic_load_explicit(&l->owner, memory_order_relaxed);
             panic("spin_lock: hart %lu waited %d s for the %s lock (held by hart %ld)",
                   me()->hartid, WATCHDOG_SECONDS, l->name,

@@ -1,7 +1,7 @@
 /* Generated from chapters/05-traps.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
 #include "timer.h"
-#include "console.h"
 #include "hart.h"
+#include "panic.h"
 #include "riscv.h"
 #include "sbi.h"
 #include "trapname.h"

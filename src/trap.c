@@ -4,6 +4,7 @@
 #include "console.h"
 #include "hart.h"
 #include "ksym.h"
+#include "panic.h"
 #include "plic.h"
 #include "power.h"
 #include "riscv.h"

@@ -3,6 +3,7 @@
 #include "console.h"
 #include "kalloc.h"
 #include "page.h"
+#include "panic.h"
 #include "riscv.h"
 
 _Static_assert(PAGE_SIZE == SV39_PAGE_SIZE, "pages and Sv39 pages must agree");

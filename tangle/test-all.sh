@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make test: the drift check, then every prefix of the book up to CH.
+# make test: the drift and layer checks, then every prefix of the book up to CH.
 #   test-all.sh CH CHAPTER_NUMBER...
 # Ends with one line over everything: "N passed, N failed".
 set -u
@@ -11,6 +11,12 @@ if make --no-print-directory check-drift; then
     passed=$((passed + 1)); echo "PASS check-drift"
 else
     failed=$((failed + 1)); echo "FAIL check-drift: src/ or tests/ differ from the chapters"
+fi
+
+if make --no-print-directory check-layers; then
+    passed=$((passed + 1)); echo "PASS check-layers"
+else
+    failed=$((failed + 1)); echo "FAIL check-layers: modules of src/ include each other in a cycle"
 fi
 
 for n in "$@"; do
