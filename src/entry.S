@@ -12,6 +12,17 @@ _start:
         addi t0, t0, 8
         j 1b
     2:
+        la t0, early_trap
+        csrw stvec, t0
         call kmain
     3:  wfi
         j 3b
+    .section .text
+    .balign 4
+    .globl early_trap
+early_trap:
+    la sp, __boot_stack_top
+    li s0, 0
+    call early_trap_report
+4:  wfi
+    j 4b

@@ -21,7 +21,8 @@ KERNEL_SRCS :=
 KLINK_EXTRA :=
 HOST_SRCS :=
 HOST_TESTS :=
-KERNEL_SRCS += entry.S main.c uart.c kprintf.c console.c panic.c sbi.c power.c kstring.c
+KERNEL_SRCS += entry.S earlytrap.c main.c uart.c kprintf.c console.c panic.c sbi.c \
+	power.c kstring.c
 KERNEL_SRCS += fdt.c dtinfo.c cmdline.c ktest.c
 KERNEL_SRCS += ranges.c frames.c heap.c kalloc.c
 KERNEL_SRCS += sv39.c

@@ -551,6 +551,9 @@ void kmain(unsigned long hartid, void *dtb)
     uart_init(0x10000000);
     power_init(0x100000);
     kprintf("\nHypha: booting on hart %lu, device tree at %p\n", hartid, dtb);
+    #ifdef HYPHA_FAULT_AT_BOOT
+    (void)*(volatile uint64_t *)(uintptr_t)0x80000000;
+    #endif
     long spec = sbi_spec_version();
     long impl = sbi_impl_id();
     long impl_version = sbi_impl_version();
