@@ -27,6 +27,8 @@
 #include "spinlock.h"
 #include <stdatomic.h>
 
+static _Noreturn void boot_work(void *arg);
+
 static struct dt_info machine;
 static unsigned long booted_hart;
 enum { DTB_MAX_SIZE = 1 << 20 };
@@ -256,6 +258,15 @@ KTEST_FATAL(ch03_kfree_inside_a_block)
 {
     char *p = kmalloc(64);
     kfree(p + 16);
+}
+static uint64_t boot_kstack_top;
+static void boot_hart_moved(void *arg)
+{
+    unsigned long hartid = (unsigned long)(uintptr_t)arg;
+    kprintf("hart %lu: moved to stack 0x%lx-0x%lx\n", hartid,
+            (unsigned long)(boot_kstack_top - KSTACK_PAGES * PAGE_SIZE),
+            (unsigned long)boot_kstack_top);
+    boot_work(NULL);
 }
 extern char trap_vector[];
 void kmain(unsigned long hartid, void *dtb);
@@ -584,6 +595,7 @@ void kmain(unsigned long hartid, void *dtb)
     kalloc_init(&machine, dtb);
     vm_set_device_tree(dtb, machine.dtb_size);
     vm_init(&machine);
+    boot_kstack_top = kstack_create((int)hartid);
     trap_init_hart(hartid);
     timer_init(machine.timebase_hz, (unsigned)boot_number("timer_hz", 100, 10000));
     timer_start_hart();
@@ -596,6 +608,13 @@ void kmain(unsigned long hartid, void *dtb)
             "%lu kernel symbols\n", (void *)trap_vector, timer_hz(),
             machine.uart_irq, (unsigned long)ksym_count);
     smp_start(&machine, hartid);
+    call_on_stack(boot_kstack_top, boot_hart_moved, (void *)(uintptr_t)hartid);
+    boot_work(NULL);
+}
+
+static _Noreturn void boot_work(void *arg)
+{
+    (void)arg;
     {
         struct cmdline_word tests;
         if (cmdline_get(machine.bootargs, "test", &tests))

@@ -14,11 +14,11 @@ KTEST(ch04_paging_is_on)
 {
     uint64_t satp = csr_read(satp);
     struct sv39_mapping m;
-    int local = 0;
+    static int in_bss;
     KT_ASSERT_EQ(satp >> SATP_MODE_SHIFT, SATP_MODE_SV39);
     KT_ASSERT_EQ((satp & SATP_PPN_MASK) << SV39_PAGE_SHIFT, vm_kernel_root());
-    KT_ASSERT_EQ(vm_translate(addr_of(&local), &m), SV39_OK);
-    KT_ASSERT_EQ(m.pa, addr_of(&local));
+    KT_ASSERT_EQ(vm_translate(addr_of(&in_bss), &m), SV39_OK);
+    KT_ASSERT_EQ(m.pa, addr_of(&in_bss));
     KT_ASSERT_EQ(m.perm, PTE_R | PTE_W);
     KT_ASSERT_EQ(vm_translate(addr_of(__text_start) + 8, &m), SV39_OK);
     KT_ASSERT_EQ(m.pa, addr_of(__text_start) + 8);
@@ -105,4 +105,17 @@ KTEST(ch04_guard_pages)
     call_on_stack(top, report_stack, seen);
     KT_ASSERT(seen[0] > guard + PAGE_SIZE && seen[0] < top);
     KT_ASSERT_EQ(seen[1], 1);
+}
+KTEST(ch04_boot_hart_on_a_guarded_stack)
+{
+    uint64_t sp;
+    struct sv39_mapping m;
+    __asm__ volatile("mv %0, sp" : "=r"(sp));
+    KT_ASSERT(sp > KSTACK_REGION_START && sp <= KSTACK_REGION_END);
+    KT_ASSERT_EQ(kstack_guard_slot(sp), -1);
+    uint64_t slot = (KSTACK_REGION_END - 1 - sp) / KSTACK_SLOT_SIZE;
+    uint64_t guard = KSTACK_REGION_END - (slot + 1) * KSTACK_SLOT_SIZE;
+    KT_ASSERT_EQ(kstack_guard_slot(guard), (int)slot);
+    KT_ASSERT_EQ(vm_translate(guard, &m), SV39_ERR_NOT_MAPPED);
+    KT_ASSERT_EQ(vm_translate(guard + PAGE_SIZE, &m), SV39_OK);
 }

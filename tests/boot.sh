@@ -115,15 +115,18 @@ boot_test ch04_prints_the_kernel_map -- \
     '^vm: rodata .* r-- ' '^vm: data .* rw- ' '^vm: ram .* rw- ' \
     '^vm: dtb +0x0*87e00000-0x0*87e0[0-9a-f]000 r-- ' \
     '^vm: uart +0x0*10000000-0x0*10001000 rw- ' \
-    '^vm: satp = 0x8000000000[0-9a-f]{6}: Sv39' '^Hypha: boot complete'
+    '^vm: satp = 0x8000000000[0-9a-f]{6}: Sv39' \
+    '^hart 0: moved to stack 0x3fffffc000-0x4000000000' '^Hypha: boot complete'
 for mem in 128M 1G; do
     boot_test ch04_paging_tests_$mem mem=$mem \
-        append="test=ch04_paging_is_on,ch04_wx,ch04_alias,ch04_guard_pages" -- \
+        append="test=ch04_paging_is_on,ch04_wx,ch04_alias,ch04_guard_pages,ch04_boot_hart_on_a_guarded_stack" -- \
         '^ktest ch04_wx: PASS' '^ktest ch04_alias: PASS' \
-        '^ktest ch04_guard_pages: PASS' '^ktest: 4 passed, 0 failed'
+        '^ktest ch04_guard_pages: PASS' '^ktest ch04_boot_hart_on_a_guarded_stack: PASS' \
+        '^ktest: 5 passed, 0 failed'
 done
 boot_test ch04_paging_tests_four_harts smp=4 mem=512M \
-    append="test=ch04_paging_is_on,ch04_wx" -- '^ktest: 2 passed, 0 failed'
+    append="test=ch04_paging_is_on,ch04_wx,ch04_boot_hart_on_a_guarded_stack" -- \
+    '^hart [0-3]: moved to stack 0x3fff' '^ktest: 3 passed, 0 failed'
 boot_test ch05_kernel_tests_pass append="test=all" -- \
     '^traps: vector at 0x[0-9a-f]+, timer at 100 Hz, UART on PLIC source 10' \
     '^ktest ch05_timer_ticks: PASS' '^ktest ch05_uart_receives_by_interrupt: PASS' \
