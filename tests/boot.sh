@@ -62,7 +62,7 @@ boot_test ch01_boots_with_four_harts smp=4 -- \
 boot_test ch01_panic_exits_with_status_3 define=HYPHA_PANIC_AT_BOOT status=3 -- \
     '^panic: deliberate panic'
 boot_test ch01_early_trap_is_reported define=HYPHA_FAULT_AT_BOOT status=3 -- \
-    '^panic: early trap before the trap vector was installed: scause 0x5 \(load access fault\) sepc 0x802[0-9a-f]{5} stval 0x80000000'
+    '^panic: early trap before the trap vector was installed: scause 0x5 sepc 0x802[0-9a-f]{5} stval 0x80000000'
 boot_test ch02_one_hart_128M smp=1 mem=128M -- \
     '^dt: memory 0x80000000-0x88000000 \(128 MiB\)' \
     '^dt: 1 hart: 0 \(booted on 0\)' '^dt: timebase 10000000 Hz' \
