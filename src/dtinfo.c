@@ -17,6 +17,8 @@ struct reader {
         int children_physical;
     } level[FDT_MAX_DEPTH + 1];
     int found_uart;
+    uint64_t cpus_timebase;             /* /cpus timebase-frequency, 0 if absent */
+    int hart_without_timebase;
 };
 static struct fdt_item *slot(struct props *p, const char *name)
 {
@@ -69,6 +71,26 @@ static int finish_memory(struct reader *r)
     return add_reg_regions(r->info->memory, &r->info->memory_count, &p->reg,
                            "more than 16 memory regions", r->err);
 }
+static int take_timebase(struct reader *r)
+{
+    const struct fdt_item *own = &r->props.timebase;
+    uint64_t hz = r->cpus_timebase;
+    uint32_t at = r->node_offset;
+    if (own->token == FDT_PROP) {
+        if (fdt_prop_uint(own, &hz, r->err) < 0)
+            return -1;
+        at = own->offset;
+    }
+    if (hz == 0) {
+        r->hart_without_timebase = 1;
+        return 0;
+    }
+    if (r->info->timebase_hz != 0 && r->info->timebase_hz != hz)
+        return fdt_fail(r->err, "cpus disagree about timebase-frequency", at);
+    r->info->timebase_hz = hz;
+    return 0;
+}
+
 static int finish_cpu(struct reader *r)
 {
     struct props *p = &r->props;
@@ -88,13 +110,13 @@ static int finish_cpu(struct reader *r)
     if (info->hart_count == DT_MAX_HARTS)
         return fdt_fail(r->err, "more than 16 harts", r->node_offset);
     info->hart_ids[info->hart_count++] = (uint32_t)id;
-    return 0;
+    return take_timebase(r);
 }
 static int finish_cpus(struct reader *r)
 {
     if (r->props.timebase.token != FDT_PROP)
         return 0;
-    return fdt_prop_uint(&r->props.timebase, &r->info->timebase_hz, r->err);
+    return fdt_prop_uint(&r->props.timebase, &r->cpus_timebase, r->err);
 }
 
 static int finish_chosen(struct reader *r)
@@ -217,8 +239,8 @@ int dt_info_read(const void *blob, size_t size, struct dt_info *info, struct fdt
         return fdt_fail(err, "no memory node with device_type \"memory\" and a reg", item.offset);
     if (info->hart_count == 0)
         return fdt_fail(err, "no usable cpu node under /cpus", item.offset);
-    if (info->timebase_hz == 0)
-        return fdt_fail(err, "no timebase-frequency in /cpus", item.offset);
+    if (info->timebase_hz == 0 || r.hart_without_timebase)
+        return fdt_fail(err, "no timebase-frequency in a cpu node or /cpus", item.offset);
     if (!r.found_uart)
         return fdt_fail(err, "no UART compatible with \"ns16550a\"", item.offset);
     return 0;

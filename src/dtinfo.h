@@ -19,7 +19,7 @@ struct dt_info {
     struct dt_region memory[DT_MAX_REGIONS];   int memory_count;
     struct dt_region reserved[DT_MAX_REGIONS]; int reserved_count;
     uint32_t hart_ids[DT_MAX_HARTS]; int hart_count;
-    uint64_t timebase_hz;                   /* /cpus timebase-frequency */
+    uint64_t timebase_hz;                   /* timebase-frequency, cpu or /cpus */
     uint64_t uart_base; uint32_t uart_irq;  /* compatible "ns16550a" */
     uint64_t plic_base; uint64_t plic_size; uint32_t plic_ndev;
     uint64_t test_base;                     /* "sifive,test0", 0 if absent */

@@ -126,6 +126,47 @@ Test(ch02_dtinfo, missing_essentials_are_errors)
     read_ok(b);
     blob_free(b);
 }
+static const char *const cpu_paths[] = {"/cpus/cpu@0", "/cpus/cpu@1", "/cpus/cpu@2",
+                                        "/cpus/cpu@3"};
+
+static struct blob per_cpu_timebase(struct blob b, uint32_t hz)
+{
+    struct blob c = blob_copy(b, b.size);
+    for (int i = 3; i >= 0; i--) {
+        struct tokens t = {.names = c};
+        tok_cells(&t, "timebase-frequency", &hz, 1);
+        uint32_t name = (uint32_t)strlen(strrchr(cpu_paths[i], '/') + 1) + 1;
+        uint32_t at = blob_node(c, cpu_paths[i]) + 4 + (name + 3) / 4 * 4;
+        struct blob d = blob_splice(c, at, 0, t.buf, t.n);
+        blob_free(c);
+        c = d;
+    }
+    return c;
+}
+
+Test(ch02_dtinfo, timebase_may_be_given_per_cpu)
+{
+    struct blob b = blob_load("virt-smp4-512M.dtb");
+    struct blob own = per_cpu_timebase(b, 20000000);        /* /cpus still says 10 MHz */
+    cr_assert_eq(read_ok(own).timebase_hz, 20000000);
+    uint32_t two = blob_prop(own, "/cpus/cpu@2", "timebase-frequency");
+    blob_put32(own, two + 8, blob_string(own, "phandle"));  /* cpu@2 falls back */
+    expect_error(own, "cpus disagree", blob_node(own, "/cpus/cpu@2"));
+    blob_put32(own, two + 8, blob_string(own, "timebase-frequency"));
+    uint32_t tb = blob_prop(own, "/cpus", "timebase-frequency");
+    cr_assert_eq(blob_get32(own, tb + 4), 4);
+    struct blob only = blob_splice(own, tb, 16, NULL, 0);
+    struct dt_info info = read_ok(only);
+    cr_assert(info.timebase_hz == 20000000 && info.hart_count == 4);
+    two = blob_prop(only, "/cpus/cpu@2", "timebase-frequency");
+    blob_put32(only, two + 12, 30000000);
+    expect_error(only, "cpus disagree", two);
+    blob_put32(only, two + 8, blob_string(only, "phandle"));
+    expect_error(only, "no timebase-frequency", end_token(only));
+    set_status(only, "/cpus/cpu@2", "fail");
+    cr_assert_eq(read_ok(only).hart_count, 3);
+    blob_free(b), blob_free(own), blob_free(only);
+}
 Test(ch02_dtinfo, malformed_values_are_errors_at_the_property)
 {
     struct blob b = blob_load("virt-smp2-256M-append.dtb");
