@@ -71,6 +71,11 @@ static int finish_memory(struct reader *r)
     return add_reg_regions(r->info->memory, &r->info->memory_count, &p->reg,
                            "more than 16 memory regions", r->err);
 }
+static int is_enabled(const struct props *p)
+{
+    return p->status.token != FDT_PROP || is_string(&p->status, "okay") ||
+           is_string(&p->status, "ok");
+}
 static int take_timebase(struct reader *r)
 {
     const struct fdt_item *own = &r->props.timebase;
@@ -97,7 +102,7 @@ static int finish_cpu(struct reader *r)
     struct dt_info *info = r->info;
     if (!is_string(&p->device_type, "cpu"))
         return 0;
-    if (p->status.token == FDT_PROP && !is_string(&p->status, "okay"))
+    if (!is_enabled(p))
         return 0;
     if (p->reg.token != FDT_PROP)
         return fdt_fail(r->err, "cpu node has no reg", r->node_offset);
@@ -151,7 +156,7 @@ static int finish_device(struct reader *r)
     struct props *p = &r->props;
     struct dt_info *info = r->info;
     uint64_t size, ndev;
-    if (p->compatible.token != FDT_PROP)
+    if (p->compatible.token != FDT_PROP || !is_enabled(p))
         return 0;
     if (!r->found_uart && fdt_prop_has_string(&p->compatible, "ns16550a")) {
         if (first_reg(r, &info->uart_base, &size) < 0)

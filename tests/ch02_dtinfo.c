@@ -198,6 +198,38 @@ Test(ch02_dtinfo, malformed_values_are_errors_at_the_property)
     expect_error(b, "device has no reg", blob_node(b, "/soc/serial@10000000"));
     blob_free(b);
 }
+static struct blob with_prop_in(struct blob b, const char *path, struct tokens *t)
+{
+    uint32_t name = (uint32_t)strlen(strrchr(path, '/') + 1) + 1;
+    return blob_splice(b, blob_node(b, path) + 4 + (name + 3) / 4 * 4, 0, t->buf, t->n);
+}
+
+Test(ch02_dtinfo, disabled_devices_are_not_used)
+{
+    const char *const devices[] = {"/soc/serial@10000000", "/soc/plic@c000000",
+                                   "/soc/test@100000"};
+    struct blob c = blob_load("virt-smp1-128M.dtb");
+    for (int i = 0; i < 3; i++) {
+        struct tokens t = {.names = c};
+        tok_string(&t, "status", "disabled");
+        struct blob d = with_prop_in(c, devices[i], &t);
+        blob_free(c);
+        c = d;
+    }
+    expect_error(c, "no UART", end_token(c));
+    struct tokens t = {.names = c};
+    tok_begin(&t, "serial@10001000");
+    tok_string(&t, "compatible", "ns16550a");
+    tok_cells(&t, "reg", (uint32_t[]){0, 0x10001000, 0, 0x100}, 4);
+    tok_cells(&t, "interrupts", (uint32_t[]){11}, 1);
+    tok_string(&t, "status", "ok");
+    tok_end(&t);
+    struct blob two = blob_splice(c, blob_node_end(c, devices[0]), 0, t.buf, t.n);
+    struct dt_info info = read_ok(two);
+    cr_assert(info.uart_base == 0x10001000 && info.uart_irq == 11);
+    cr_assert(info.plic_base == 0 && info.test_base == 0);
+    blob_free(c), blob_free(two);
+}
 static struct blob with_harts(struct blob b, int extra)
 {
     uint32_t first = blob_node(b, "/cpus/cpu@0"), end = blob_node_end(b, "/cpus/cpu@0");
