@@ -173,34 +173,82 @@ static void seen_done(void)
 {
     kfree(seen);
 }
+static const char handed_out_twice[] = "was handed out twice";
 
-KTEST(ch03_frames_all_and_back)
+static const char *frame_problem(uint64_t pa)
 {
-    KT_ASSERT(seen_init());
-    uint64_t before = kframes_free(), chain = 0, n = 0, pa;
-    KT_ASSERT(before > 0 && before <= kframes_total());
+    if (pa % PAGE_SIZE != 0) return "is not page-aligned";
+    if (!in_memory(pa)) return "is outside memory";
+    if (overlaps(pa, (uintptr_t)__kernel_start, (uintptr_t)__kernel_end))
+        return "overlaps the kernel image";
+    if (overlaps(pa, (uintptr_t)booted_dtb, (uintptr_t)booted_dtb + machine.dtb_size))
+        return "overlaps the device tree";
+    if (in_reserved(pa)) return "overlaps a reserved region";
+    if (!is_zero(pa)) return "is not zeroed";
+    if (seen_before(pa)) return handed_out_twice;
+    return NULL;
+}
+struct frames_run {
+    uint64_t before, taken, left;   /* free at the start, taken, free at the end */
+    int heap_refused;               /* kmalloc of two pages failed with all taken */
+    const char *problem;            /* what was wrong with a frame, or NULL */
+    uint64_t bad;                   /* the frame it was wrong with */
+};
+
+static void take_every_frame(struct frames_run *run, uint64_t fail_at)
+{
+    uint64_t chain = 0, pa;
+    run->before = kframes_free();
     while ((pa = kframe_alloc()) != 0) {
-        KT_ASSERT_EQ(pa % PAGE_SIZE, 0);
-	KT_ASSERT(in_memory(pa));
-	KT_ASSERT(!overlaps(pa, (uintptr_t)__kernel_start, (uintptr_t)__kernel_end));
-	KT_ASSERT(!overlaps(pa, (uintptr_t)booted_dtb, (uintptr_t)booted_dtb + machine.dtb_size));
-	KT_ASSERT(!in_reserved(pa));
-	KT_ASSERT(is_zero(pa));
-	KT_ASSERT(!seen_before(pa));
+        run->problem = run->taken + 1 == fail_at ? "fails on purpose" : frame_problem(pa);
+        if (run->problem != NULL) {
+            run->bad = pa;
+            break;
+        }
         *(uint64_t *)(uintptr_t)pa = chain;
         chain = pa;
-        n++;
+        run->taken++;
     }
-    KT_ASSERT_EQ(n, before);
-    KT_ASSERT_EQ(kframes_free(), 0);
-    KT_ASSERT(kmalloc(2 * PAGE_SIZE) == NULL);
+    run->left = kframes_free();
+    void *big = kmalloc(2 * PAGE_SIZE);
+    run->heap_refused = big == NULL;
+    kfree(big);
+    if (run->problem != NULL && run->problem != handed_out_twice)
+        kframe_free(run->bad);
     while (chain != 0) {
         uint64_t next = *(uint64_t *)(uintptr_t)chain;
         kframe_free(chain);
         chain = next;
     }
-    KT_ASSERT_EQ(kframes_free(), before);
+}
+
+KTEST(ch03_frames_all_and_back)
+{
+    struct frames_run run = {0};
+    KT_ASSERT(seen_init());
+    take_every_frame(&run, 0);
+    uint64_t after = kframes_free();
     seen_done();
+    if (run.problem != NULL)
+        kprintf("ktest ch03_frames_all_and_back: frame 0x%llx %s\n",
+                (unsigned long long)run.bad, run.problem);
+    KT_ASSERT(run.problem == NULL);
+    KT_ASSERT(run.before > 0 && run.before <= kframes_total());
+    KT_ASSERT_EQ(run.taken, run.before);
+    KT_ASSERT_EQ(run.left, 0);
+    KT_ASSERT(run.heap_refused);
+    KT_ASSERT_EQ(after, run.before);
+}
+KTEST(ch03_a_failed_frame_check_gives_every_frame_back)
+{
+    struct frames_run run = {0};
+    KT_ASSERT(seen_init());
+    take_every_frame(&run, 100);
+    uint64_t after = kframes_free();
+    seen_done();
+    KT_ASSERT(run.problem != NULL);
+    KT_ASSERT_EQ(run.taken, 99);
+    KT_ASSERT_EQ(after, run.before);
 }
 KTEST(ch03_frame_count_matches_the_machine)
 {

@@ -104,6 +104,10 @@ boot_test ch03_memory_1G mem=1G smp=2 \
     append="test=ch03_frames_all_and_back,ch03_frame_count_matches_the_machine,ch03_heap" -- \
     '^memory: 26[01][0-9]{3} frames free \(10[12][0-9] MiB\)' \
     '^ktest: 3 passed, 0 failed'
+boot_test ch03_a_failed_frame_check_gives_every_frame_back mem=128M \
+    append="test=ch03_a_failed_frame_check_gives_every_frame_back,ch03_frames_all_and_back,ch03_frame_count_matches_the_machine" -- \
+    '^ktest ch03_a_failed_frame_check_gives_every_frame_back: PASS' \
+    '^ktest: 3 passed, 0 failed'
 boot_test ch03_kfree_twice_panics append="test=ch03_kfree_twice" status=3 -- \
     '^panic: kfree\(0x[0-9a-f]+\): double free'
 boot_test ch03_kframe_free_twice_panics append="test=ch03_kframe_free_twice" status=3 -- \
