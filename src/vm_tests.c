@@ -88,8 +88,11 @@ static void report_stack(void *arg)
 }
 KTEST(ch04_guard_pages)
 {
+    static uint64_t top;
     int slot = KSTACK_SLOTS - 1;
-    uint64_t top = kstack_create(slot), guard = top - KSTACK_SLOT_SIZE;
+    if (top == 0)
+        top = kstack_create(slot);
+    uint64_t guard = top - KSTACK_SLOT_SIZE;
     uint64_t seen[2] = {0, 0};
     struct sv39_mapping m;
     KT_ASSERT_EQ(vm_translate(guard, &m), SV39_ERR_NOT_MAPPED);

@@ -128,6 +128,9 @@ for mem in 128M 1G; do
         '^ktest ch04_guard_pages: PASS' '^ktest ch04_boot_hart_on_a_guarded_stack: PASS' \
         '^ktest: 5 passed, 0 failed'
 done
+boot_test ch04_guard_pages_runs_twice \
+    append="test=ch04_guard_pages,ch04_guard_pages" -- \
+    '^ktest: 2 passed, 0 failed'
 boot_test ch04_paging_tests_four_harts smp=4 mem=512M \
     append="test=ch04_paging_is_on,ch04_wx,ch04_boot_hart_on_a_guarded_stack" -- \
     '^hart [0-3]: moved to stack 0x3fff' '^ktest: 3 passed, 0 failed'
