@@ -7,6 +7,7 @@
 #include "bits.h"
 #include "frames.h"
 #include "page.h"
+#include "rng.h"
 
 static char *arena(size_t pages)
 {
@@ -206,10 +207,7 @@ static uint64_t rng_state = 0x2545f4914f6cdd1dull;
 
 static uint64_t rng(void)
 {
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 7;
-    rng_state ^= rng_state << 17;
-    return rng_state;
+    return xorshift64(&rng_state);
 }
 
 enum { RANGE0 = 150, RANGE1 = 70, NFRAMES = RANGE0 - 1 + RANGE1 - 1 };

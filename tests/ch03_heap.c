@@ -7,6 +7,7 @@
 #include "frames.h"
 #include "heap.h"
 #include "page.h"
+#include "rng.h"
 
 static struct frame_allocator fa;
 static struct heap heap;
@@ -141,10 +142,7 @@ static uint64_t rng_state = 0xd1b54a32d192ed03ull;
 
 static uint64_t rng(void)
 {
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 7;
-    rng_state ^= rng_state << 17;
-    return rng_state;
+    return xorshift64(&rng_state);
 }
 
 Test(ch03_heap, random_operations_match_a_model)

@@ -6,6 +6,7 @@
 
 #include "page.h"
 #include "ranges.h"
+#include "rng.h"
 
 #define BASE 0x80000000ull
 #define K 1024ull
@@ -132,12 +133,9 @@ Test(ch03_ranges, full_set_fails_and_stays_unchanged)
 }
 static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
 
-static uint64_t rng(void)     /* xorshift64: small, fast, reproducible */
+static uint64_t rng(void)
 {
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 7;
-    rng_state ^= rng_state << 17;
-    return rng_state;
+    return xorshift64(&rng_state);
 }
 
 enum { UNIT = 512, PAGES = 64, UNITS = PAGES * 4096 / UNIT };

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "sv39.h"
+#include "rng.h"
 
 #define RAM_BASE 0x80000000ULL
 #define RAM_PAGES 512
@@ -391,10 +392,7 @@ static uint64_t rng_state = 0x9e3779b97f4a7c15ULL;   /* a fixed seed */
 
 static uint64_t rng(void)
 {
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 7;
-    rng_state ^= rng_state << 17;
-    return rng_state;
+    return xorshift64(&rng_state);
 }
 static int model_expects(int w, int first, int n, int map, uint64_t perm)
 {
