@@ -21,6 +21,7 @@ KERNEL_SRCS :=
 KLINK_EXTRA :=
 HOST_SRCS :=
 HOST_TESTS :=
+CHECKS :=
 KERNEL_SRCS += entry.S earlytrap.c main.c uart.c kprintf.c console.c panic.c sbi.c \
 	power.c kstring.c
 KERNEL_SRCS += fdt.c dtinfo.c cmdline.c ktest.c
@@ -142,3 +143,6 @@ $(B)/host-tsan/%.c.o: $(T)/%.c
 	$(HCC) $(HCFLAGS) $(TSANFLAGS) -MMD -MP -c -o $@ $<
 
 -include $(TOBJS:.o=.d)
+list-checks:
+	@echo $(CHECKS)
+.PHONY: list-checks

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Test one prefix of the book: the kernel of chapters 1..CH.
-#   test-prefix.sh CH BUILD_DIR TANGLE_DIR
-# Builds the kernel, runs the host tests plain and under ASan+UBSan, and runs
-# the boot tests in QEMU.  Prints each result and, last, the line
+#   test-prefix.sh CH BUILD_DIR TANGLE_DIR [all]
+# Builds the kernel, runs the host tests plain and under ASan+UBSan, runs the
+# chapter's checks (make targets listed in CHECKS: the model checker, the
+# WebAssembly spec suite; only those of chapter CH, or every one with "all"),
+# and runs the boot tests in QEMU.  Prints each result and, last, the line
 #   chNN: P passed, F failed
 # and writes "P F" to BUILD_DIR/test-counts for tangle/test-all.sh.
 set -u
-ch=$1 b=$2 t=$3
+ch=$1 b=$2 t=$3 which=${4:-own}
 tag=$(printf 'ch%02d' "$ch")
 passed=0 failed=0
 kmake=(make --no-print-directory -f "$t/src/kernel.mk" T="$t" B="$b")
@@ -48,6 +50,18 @@ else
         fi
     done
 fi
+
+# Checks: slow tests that are one make target each (CHECKS in kernel.mk).
+# A prefix runs those of its own chapter; the whole book runs them all.
+checks=$("${kmake[@]}" -s list-checks 2>/dev/null)
+for c in $checks; do
+    [ "$which" = all ] || [[ "$c" == check-$tag-* ]] || continue
+    log=$b/$c.log
+    "${kmake[@]}" "$c" >"$log" 2>&1; st=$?
+    note "$c" $st "see $log"
+    tail -n 1 "$log" | sed "s/^/$tag $c: /"
+    [ $st -eq 0 ] || tail -n 20 "$log"
+done
 
 # Boot tests in QEMU.
 if [ -f "$b/kernel.elf" ]; then
