@@ -728,7 +728,10 @@ def build_html(web, out, work, book):
 
     # the title page: preface and contents
     toc = ['<nav class="toc" id="contents">', "<h2>Contents</h2>", "<ol>"]
+    part_titles = read_parts(book)
     for chap in web.chapters:
+        if chap.number in part_titles:
+            toc.append(f'<li class="toc-part">{html.escape(part_titles[chap.number])}</li>')
         page = results[chap.page]
         h1 = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)
         title = re.sub(r'<span class="header-section-number">[^<]*</span>\s*', "",
@@ -753,6 +756,18 @@ def build_html(web, out, work, book):
         nav_vars(None, pages[0] if web.chapters else None) + [os.path.join(work, "index.md")]
     write(os.path.join(out, "index.html"), run(cmd, what="pandoc (index.html)").stdout)
     shutil.copyfile(os.path.join(book, "book.css"), os.path.join(out, "book.css"))
+
+
+def read_parts(book):
+    """book/parts.txt: first chapter number -> part title."""
+    parts = {}
+    path = os.path.join(book, "parts.txt")
+    if os.path.exists(path):
+        for line in read(path).splitlines():
+            if line.strip() and not line.startswith("#"):
+                num, _, title = line.partition("\t")
+                parts[int(num)] = title.strip()
+    return parts
 
 
 def chapter_label(chap):
@@ -790,8 +805,11 @@ def build_pdf(web, out, work, book):
         parts.append(raw_block("latex", r"\setcounter{secnumdepth}{-1}"))
         parts.append(read(preface))
     parts.append(raw_block("latex", r"\mainmatter" "\n" r"\setcounter{secnumdepth}{2}"))
+    part_titles = read_parts(book)
     for i, chap in enumerate(web.chapters):
         n = chap.number if chap.number is not None else i + 1
+        if n in part_titles:
+            parts.append(raw_block("latex", "\\part{" + tex(part_titles[n].split(': ', 1)[-1]) + "}"))
         parts.append(raw_block("latex", rf"\setcounter{{chapter}}{{{n - 1}}}"))
         parts.append(r.chapter(chap))
     parts.append(raw_block("latex", r"\backmatter" "\n" + latex_index(web, r)))
