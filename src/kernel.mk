@@ -153,6 +153,18 @@ $(B)/host-tsan/%.c.o: $(T)/%.c
 	$(HCC) $(HCFLAGS) $(TSANFLAGS) -MMD -MP -c -o $@ $<
 
 -include $(TOBJS:.o=.d)
+STATE_FIGURE := $(B)/host/state-figure
+host-tests: $(B)/host/task-state-bits.checked
+
+$(STATE_FIGURE): $(T)/tests/ch08_state_figure.c $(T)/src/task_state.h
+	@mkdir -p $(@D)
+	$(HCC) $(HCFLAGS) -o $@ $<
+
+$(B)/host/task-state-bits.checked: $(STATE_FIGURE) figures/task-state-bits.dot
+	$(STATE_FIGURE) | diff -u figures/task-state-bits.dot - || { echo \
+	    "figures/task-state-bits.dot is stale: run $(STATE_FIGURE) >figures/task-state-bits.dot"; \
+	    exit 1; }
+	touch $@
 list-checks:
 	@echo $(CHECKS)
 .PHONY: list-checks
