@@ -142,7 +142,7 @@ static void *hammer(void *arg)
     return NULL;
 }
 
-Test(ch08_task_state, the_loop_loses_no_update_between_threads)
+Test(ch08_task_state, the_loop_loses_no_update_between_threads, .timeout = 30)
 {
     pthread_t t[4];
     for (int i = 0; i < 4; i++)
