@@ -1,4 +1,4 @@
-# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw, chapters/06-harts.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
+# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw, chapters/06-harts.nw, chapters/07-futures.nw, chapters/08-task-state.nw, chapters/09-join.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
 T ?= .
 B ?= build
 
@@ -32,6 +32,10 @@ KLINK_EXTRA += $(B)/ksyms.o
 KERNEL_SRCS += trapvec.S trap.c trapname.c hart.c ksym.c ksym_weak.c
 KERNEL_SRCS += backtrace.c timer.c plic.c ring.c
 KERNEL_SRCS += ticket.c spinlock.c smp.c hartentry.S ipi.c
+KERNEL_SRCS += waker.c
+KERNEL_SRCS += task_state.c
+KERNEL_SRCS += task.c
+KERNEL_SRCS += task_tests.c
 HOST_SRCS += kprintf.c
 HOST_TESTS += ch01_kprintf.c
 HOST_SRCS += fdt.c dtinfo.c cmdline.c
@@ -46,6 +50,12 @@ HOST_TESTS += ch05_trapname.c ch05_ksym.c ch05_backtrace.c ch05_ring.c
 HOST_TESTS += ch05_plicreg.c
 HOST_SRCS += ticket.c
 HOST_TESTS += ch06_ticket.c
+HOST_SRCS += waker.c
+HOST_TESTS += ch07_future.c
+HOST_SRCS += task_state.c
+HOST_TESTS += ch08_task_state.c
+HOST_SRCS += task.c
+HOST_TESTS += ch09_task.c
 
 KOBJS := $(patsubst %,$(B)/kobj/%.o,$(KERNEL_SRCS))
 
@@ -143,6 +153,39 @@ $(B)/host-tsan/%.c.o: $(T)/%.c
 	$(HCC) $(HCFLAGS) $(TSANFLAGS) -MMD -MP -c -o $@ $<
 
 -include $(TOBJS:.o=.d)
+STATE_FIGURE := $(B)/host/state-figure
+host-tests: $(B)/host/task-state-bits.checked
+
+$(STATE_FIGURE): $(T)/tests/ch08_state_figure.c $(T)/src/task_state.h
+	@mkdir -p $(@D)
+	$(HCC) $(HCFLAGS) -o $@ $<
+
+$(B)/host/task-state-bits.checked: $(STATE_FIGURE) figures/task-state-bits.dot
+	$(STATE_FIGURE) | diff -u figures/task-state-bits.dot - || { echo \
+	    "figures/task-state-bits.dot is stale: run $(STATE_FIGURE) >figures/task-state-bits.dot"; \
+	    exit 1; }
+	touch $@
 list-checks:
 	@echo $(CHECKS)
 .PHONY: list-checks
+CHECKS += check-ch08-model check-ch08-mutant
+SPIN_MODEL := $(abspath $(T)/tests/ch08_task_state.pml)
+SPIN_CC = (cd $(1) && spin $(2) -a $(SPIN_MODEL) >/dev/null && \
+	$(HCC) -O2 -DSAFETY -w -I$(abspath $(T)/src) -o pan pan.c \
+	    $(abspath $(T)/src/task_state.c) && ./pan -m10000 >pan.out 2>&1; cat pan.out)
+SPIN_SUMMARY = sed -n -e 's/.*errors: \([0-9]*\).*/errors \1/p' \
+	-e 's/^ *\([0-9]*\) states, stored.*/states \1/p' $(1)/pan.out | paste -sd' '
+
+check-ch08-model: $(SPIN_MODEL) $(T)/src/task_state.c $(T)/src/task_state.h
+	@rm -rf $(B)/spin/model && mkdir -p $(B)/spin/model
+	@$(call SPIN_CC,$(B)/spin/model,)
+	@s=$$($(call SPIN_SUMMARY,$(B)/spin/model)); echo "spin: task state model: $$s"; \
+	  grep -q 'errors: 0$$' $(B)/spin/model/pan.out
+check-ch08-mutant: $(SPIN_MODEL) $(T)/src/task_state.c $(T)/src/task_state.h
+	@for m in FORGET_WOKEN CANCEL_IS_A_STUB; do \
+	  rm -rf $(B)/spin/$$m && mkdir -p $(B)/spin/$$m; \
+	  $(call SPIN_CC,$(B)/spin/$$m,-D$$m) >/dev/null; \
+	  s=$$($(call SPIN_SUMMARY,$(B)/spin/$$m)); echo "mutant $$m: $$s"; \
+	  grep -q 'errors: [1-9]' $(B)/spin/$$m/pan.out || exit 1; \
+	done; echo "spin: both mutants give a counterexample"
+.PHONY: check-ch08-model check-ch08-mutant
