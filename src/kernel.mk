@@ -1,4 +1,4 @@
-# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw, chapters/06-harts.nw, chapters/07-futures.nw, chapters/10-executor.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
+# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw, chapters/06-harts.nw, chapters/07-futures.nw, chapters/08-task-state.nw, chapters/09-join.nw, chapters/10-executor.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
 T ?= .
 B ?= build
 
@@ -33,7 +33,12 @@ KERNEL_SRCS += trapvec.S trap.c trapname.c hart.c ksym.c ksym_weak.c
 KERNEL_SRCS += backtrace.c timer.c plic.c ring.c
 KERNEL_SRCS += ticket.c spinlock.c smp.c hartentry.S ipi.c
 KERNEL_SRCS += waker.c
+KERNEL_SRCS += task_state.c
+KERNEL_SRCS += task.c
+KERNEL_SRCS += task_tests.c
 KERNEL_SRCS += mpsc.c
+KERNEL_SRCS += executor.c
+KERNEL_SRCS += kexec.c async_tests.c
 HOST_SRCS += kprintf.c
 HOST_TESTS += ch01_kprintf.c
 HOST_SRCS += fdt.c dtinfo.c cmdline.c
@@ -50,8 +55,14 @@ HOST_SRCS += ticket.c
 HOST_TESTS += ch06_ticket.c
 HOST_SRCS += waker.c
 HOST_TESTS += ch07_future.c
+HOST_SRCS += task_state.c
+HOST_TESTS += ch08_task_state.c
+HOST_SRCS += task.c
+HOST_TESTS += ch09_task.c
 HOST_SRCS += mpsc.c
 HOST_TESTS += ch10_mpsc.c
+HOST_SRCS += executor.c
+HOST_TESTS += ch10_executor.c
 
 KOBJS := $(patsubst %,$(B)/kobj/%.o,$(KERNEL_SRCS))
 
@@ -149,6 +160,16 @@ $(B)/host-tsan/%.c.o: $(T)/%.c
 	$(HCC) $(HCFLAGS) $(TSANFLAGS) -MMD -MP -c -o $@ $<
 
 -include $(TOBJS:.o=.d)
+BENCH := $(B)/bench/ch10_bench
+
+$(BENCH): $(T)/tests/ch10_bench.c $(T)/tests/host_executor.h \
+          $(addprefix $(T)/src/,$(HOST_SRCS))
+	@mkdir -p $(@D)
+	$(HCC) $(filter-out -O1,$(HCFLAGS)) -O2 -o $@ $(filter %.c,$^)
+
+bench: $(BENCH)
+	$(BENCH)
+.PHONY: bench
 list-checks:
 	@echo $(CHECKS)
 .PHONY: list-checks

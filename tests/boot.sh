@@ -1,4 +1,4 @@
-# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw, chapters/06-harts.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
+# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw, chapters/06-harts.nw, chapters/09-join.nw, chapters/10-executor.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
 # Usage: KERNEL=... BUILD_VARIANT=... LOGS=... bash tests/boot.sh
 set -u
 passed=0
@@ -198,5 +198,11 @@ boot_test ch06_console_four_harts smp=4 append="test=ch06_console_lines_stay_who
     '^ktest ch06_console_lines_stay_whole: PASS'
 check_every_line ch06_console_four_harts 'ch06 line' 40 \
     '^ch06 line [0-9]{2} from hart [0-3]: the quick brown fox jumps over the lazy dog.?$'
+boot_test ch09_tasks_run_in_the_kernel append="test=ch09_tasks_run_on_the_boot_hart" -- \
+    '^ktest ch09_tasks_run_on_the_boot_hart: PASS' '^ktest: 1 passed, 0 failed'
+boot_test ch10_executor_on_four_harts smp=4 append="test=ch10_tasks_on_every_hart" -- \
+    '^ktest ch10_tasks_on_every_hart: PASS' \
+    '^executor: worker 0 \(hart 0\): spawned [0-9]+ polled [1-9]' \
+    '^executor: worker 3 \(hart 3\): spawned [0-9]+ polled [1-9]'
 echo "boot tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,319 @@
+/* Generated from chapters/09-join.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
+#include <criterion/criterion.h>
+#include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "task.h"
+
+struct fifo {
+    struct scheduler base;
+    pthread_mutex_t lock;
+    struct task *head, *tail;
+    atomic_int scheduled;
+};
+
+static void fifo_schedule(struct scheduler *s, struct task *t)
+{
+    struct fifo *q = (struct fifo *)s;
+    atomic_store_explicit(&t->next, NULL, memory_order_relaxed);
+    pthread_mutex_lock(&q->lock);
+    if (q->tail != NULL)
+        atomic_store_explicit(&q->tail->next, t, memory_order_relaxed);
+    else
+        q->head = t;
+    q->tail = t;
+    pthread_mutex_unlock(&q->lock);
+    atomic_fetch_add(&q->scheduled, 1);
+}
+static struct task *fifo_pop(struct fifo *q)
+{
+    pthread_mutex_lock(&q->lock);
+    struct task *t = q->head;
+    if (t != NULL) {
+        q->head = atomic_load_explicit(&t->next, memory_order_relaxed);
+        if (q->head == NULL)
+            q->tail = NULL;
+    }
+    pthread_mutex_unlock(&q->lock);
+    return t;
+}
+
+static int fifo_run(struct fifo *q)
+{
+    int runs = 0;
+    for (struct task *t; (t = fifo_pop(q)) != NULL; runs++)
+        task_run(t);
+    return runs;
+}
+
+static void *fifo_alloc(struct scheduler *s, size_t n) { (void)s; return malloc(n); }
+static void fifo_free(struct scheduler *s, void *p) { (void)s; free(p); }
+
+#define FIFO_INIT {{fifo_schedule, fifo_alloc, fifo_free}, \
+                   PTHREAD_MUTEX_INITIALIZER, NULL, NULL, 0}
+struct countdown {
+    struct future base;
+    int remaining, result;
+};
+
+static enum poll countdown_poll(struct future *f, struct context *cx)
+{
+    struct countdown *c = (struct countdown *)f;
+    if (c->remaining-- > 0) {
+        waker_wake_by_ref(cx->waker);
+        return POLL_PENDING;
+    }
+    *(int *)cx->output = c->result;
+    return POLL_READY;
+}
+
+static struct join_handle spawn_countdown(struct fifo *q, int n, int result)
+{
+    struct countdown c = {{countdown_poll, NULL}, n, result};
+    return task_spawn(&q->base, &c.base, sizeof c, sizeof(int));
+}
+struct gate {
+    struct future base;
+    atomic_bool *open;
+    int *drops;
+    bool has_waker;
+    struct waker waker;
+};
+
+static enum poll gate_poll(struct future *f, struct context *cx)
+{
+    struct gate *g = (struct gate *)f;
+    if (atomic_load(g->open)) {
+        if (g->has_waker)
+            waker_drop(g->waker), g->has_waker = false;
+        *(int *)cx->output = 7;
+        return POLL_READY;
+    }
+    if (g->has_waker)
+        waker_drop(g->waker);
+    g->waker = waker_clone(cx->waker), g->has_waker = true;
+    return POLL_PENDING;
+}
+
+static void gate_drop(struct future *f)
+{
+    struct gate *g = (struct gate *)f;
+    (*g->drops)++;
+    if (g->has_waker)
+        waker_drop(g->waker);
+}
+struct counts { atomic_int wakes, drops, alive; };
+static const struct waker_vtable counting_vtable;
+static struct waker counting_clone(const void *d)
+{
+    atomic_fetch_add(&((struct counts *)d)->alive, 1);
+    return (struct waker){d, &counting_vtable};
+}
+static void counting_wake(const void *d)
+{
+    atomic_fetch_add(&((struct counts *)d)->wakes, 1);
+    atomic_fetch_sub(&((struct counts *)d)->alive, 1);
+}
+static void counting_wake_by_ref(const void *d) { atomic_fetch_add(&((struct counts *)d)->wakes, 1); }
+static void counting_drop(const void *d)
+{
+    atomic_fetch_add(&((struct counts *)d)->drops, 1);
+    atomic_fetch_sub(&((struct counts *)d)->alive, 1);
+}
+static const struct waker_vtable counting_vtable = {
+    counting_clone, counting_wake, counting_wake_by_ref, counting_drop,
+};
+Test(ch09_task, a_task_runs_to_completion_and_is_joined)
+{
+    struct fifo q = FIFO_INIT;
+    struct join_handle h = spawn_countdown(&q, 3, 99);
+    cr_assert_eq(task_live(), 1);
+    struct counts c = {0};
+    struct waker w = {&c, &counting_vtable};
+    struct context cx = {&w, NULL};
+    int out = 0, cancelled = -1;
+    cr_assert_eq(join_poll(&h, &cx, &out, &cancelled), POLL_PENDING);
+    cr_assert_eq(fifo_run(&q), 4);
+    cr_assert_eq(atomic_load(&q.scheduled), 4);
+    cr_assert_eq(atomic_load(&c.wakes), 1, "the joiner is woken once");
+    cr_assert_eq(join_poll(&h, &cx, &out, &cancelled), POLL_READY);
+    cr_assert_eq(out, 99);
+    cr_assert_eq(cancelled, 0);
+    join_drop(&h);
+    cr_assert_eq(task_live(), 0);
+    cr_assert_eq(atomic_load(&c.alive), 0);
+}
+Test(ch09_task, a_task_awaits_another_through_a_join_future)
+{
+    struct fifo q = FIFO_INIT;
+    struct join_future j = join_future(spawn_countdown(&q, 5, 1234));
+    struct join_handle outer = task_spawn(&q.base, &j.base, sizeof j, sizeof(int));
+    fifo_run(&q);
+    struct waker w = waker_noop();
+    struct context cx = {&w, NULL};
+    int out = 0, cancelled = -1;
+    cr_assert_eq(join_poll(&outer, &cx, &out, &cancelled), POLL_READY);
+    cr_assert_eq(out, 1234);
+    join_drop(&outer);
+    cr_assert_eq(task_live(), 0);
+}
+
+Test(ch09_task, a_cancelled_task_drops_its_future_once)
+{
+    struct fifo q = FIFO_INIT;
+    atomic_bool open = false;
+    int drops = 0;
+    struct gate g = {{gate_poll, gate_drop}, &open, &drops, false, {0}};
+    struct join_handle h = task_spawn(&q.base, &g.base, sizeof g, sizeof(int));
+    fifo_run(&q);
+    cr_assert(join_cancel(&h));
+    cr_assert_not(join_cancel(&h));
+    fifo_run(&q);
+    cr_assert_eq(drops, 1);
+    struct waker w = waker_noop();
+    struct context cx = {&w, NULL};
+    int out = 0, cancelled = 0;
+    cr_assert_eq(join_poll(&h, &cx, &out, &cancelled), POLL_READY);
+    cr_assert_eq(cancelled, 1);
+    join_drop(&h);
+    cr_assert_eq(task_live(), 0);
+}
+enum { STRESS_TASKS = 3000 };
+
+struct cell {
+    pthread_mutex_t lock;
+    bool set, has_waker;
+    struct waker waker;
+};
+
+struct wait_cell {
+    struct future base;
+    struct cell *cell;
+};
+
+static enum poll wait_cell_poll(struct future *f, struct context *cx)
+{
+    struct cell *c = ((struct wait_cell *)f)->cell;
+    pthread_mutex_lock(&c->lock);
+    bool set = c->set;
+    if (!set && !(c->has_waker && waker_will_wake(&c->waker, cx->waker))) {
+        if (c->has_waker)
+            waker_drop(c->waker);
+        c->waker = waker_clone(cx->waker), c->has_waker = true;
+    }
+    pthread_mutex_unlock(&c->lock);
+    if (set)
+        *(int *)cx->output = 42;
+    return set ? POLL_READY : POLL_PENDING;
+}
+static void cell_release(struct cell *c, bool set)
+{
+    pthread_mutex_lock(&c->lock);
+    c->set |= set;
+    bool had = c->has_waker;
+    struct waker w = c->waker;
+    c->has_waker = false;
+    pthread_mutex_unlock(&c->lock);
+    if (had && set)
+        waker_wake(w);
+    else if (had)
+        waker_drop(w);
+}
+
+static void wait_cell_drop(struct future *f) { cell_release(((struct wait_cell *)f)->cell, false); }
+static struct fifo stress_q = FIFO_INIT;
+static struct cell cells[STRESS_TASKS];
+static struct task *to_cancel[STRESS_TASKS];
+static atomic_bool stop;
+
+static void *stress_worker(void *arg)
+{
+    (void)arg;
+    while (!atomic_load(&stop))
+        if (fifo_run(&stress_q) == 0)
+            sched_yield();
+    return NULL;
+}
+
+static void *stress_signaller(void *arg)
+{
+    (void)arg;
+    for (unsigned i = 0; i < STRESS_TASKS; i++)
+        cell_release(&cells[(i * 7919u) % STRESS_TASKS], true);
+    return NULL;
+}
+
+static void *stress_canceller(void *arg)
+{
+    (void)arg;
+    for (int i = 0; i < STRESS_TASKS; i += 3) {
+        task_cancel(to_cancel[i]);
+        task_unref(to_cancel[i]);
+    }
+    return NULL;
+}
+struct parker { pthread_mutex_t lock; pthread_cond_t cond; bool notified; };
+static const struct waker_vtable parker_vtable;
+static void unpark(const void *d)
+{
+    struct parker *p = (struct parker *)d;
+    pthread_mutex_lock(&p->lock);
+    p->notified = true;
+    pthread_cond_signal(&p->cond);
+    pthread_mutex_unlock(&p->lock);
+}
+static struct waker parker_clone(const void *d) { return (struct waker){d, &parker_vtable}; }
+static void parker_drop(const void *d) { (void)d; }
+static const struct waker_vtable parker_vtable = {parker_clone, unpark, unpark, parker_drop};
+
+static int join_blocking(struct parker *p, struct join_handle *h, int *out)
+{
+    struct waker w = {p, &parker_vtable};
+    struct context cx = {&w, NULL};
+    int cancelled;
+    while (join_poll(h, &cx, out, &cancelled) == POLL_PENDING) {
+        pthread_mutex_lock(&p->lock);
+        while (!p->notified)
+            pthread_cond_wait(&p->cond, &p->lock);
+        p->notified = false;
+        pthread_mutex_unlock(&p->lock);
+    }
+    join_drop(h);
+    return cancelled;
+}
+Test(ch09_task, every_party_on_its_own_thread, .timeout = 60)
+{
+    static struct join_handle h[STRESS_TASKS];
+    for (int i = 0; i < STRESS_TASKS; i++) {
+        cells[i] = (struct cell){PTHREAD_MUTEX_INITIALIZER, false, false, {0}};
+        struct wait_cell f = {{wait_cell_poll, wait_cell_drop}, &cells[i]};
+        h[i] = task_spawn(&stress_q.base, &f.base, sizeof f, sizeof(int));
+        if (i % 3 == 0)
+            task_ref(to_cancel[i] = h[i].task);
+    }
+    pthread_t t[4];
+    void *(*role[4])(void *) = {stress_worker, stress_worker, stress_signaller,
+                                stress_canceller};
+    for (int i = 0; i < 4; i++)
+        cr_assert_eq(pthread_create(&t[i], NULL, role[i], NULL), 0);
+    struct parker p = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, false};
+    int cancelled = 0;
+    for (int i = 0; i < STRESS_TASKS; i++) {
+        int out = 0, c = join_blocking(&p, &h[i], &out);
+        cr_assert(c ? i % 3 == 0 : out == 42, "task %d: cancelled %d out %d", i, c, out);
+        cancelled += c;
+    }
+    for (int i = 2; i < 4; i++)
+        pthread_join(t[i], NULL);
+    atomic_store(&stop, true);
+    for (int i = 0; i < 2; i++)
+        pthread_join(t[i], NULL);
+    cr_assert_eq(task_live(), 0);
+    for (int i = 0; i < STRESS_TASKS; i++)
+        cr_assert_not(cells[i].has_waker);
+    cr_log_info("%d of %d tasks were cancelled before they finished\n", cancelled,
+                STRESS_TASKS);
+}
