@@ -69,7 +69,7 @@ KTEST(ch10_tasks_on_every_hart)
 {
     enum { N = 4000 };
     struct executor *ex = kexec_start();
-    struct kspawner s = {{kspawner_poll, NULL}, ex, N, 0, NULL, {{0}}, 0, 0};
+    struct kspawner s = {.base = {kspawner_poll, NULL}, .ex = ex, .n = N};
     long sum = 0;
     atomic_store(&kcounted, 0);
     KT_ASSERT_EQ(kexec_block_on(ex, &s.base, &sum), 0);

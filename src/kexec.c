@@ -4,6 +4,7 @@
 #include "hart.h"
 #include "ipi.h"
 #include "kalloc.h"
+#include "kprintf.h"
 #include "panic.h"
 #include "riscv.h"
 #include "smp.h"

@@ -1,4 +1,5 @@
 /* Generated from chapters/10-executor.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
+#define _POSIX_C_SOURCE 200809L
 #include "executor.h"
 #include "host_executor.h"
 
@@ -270,7 +271,7 @@ static double million_ms(unsigned threads)
     for (int run = 0; run < 3; run++) {
         struct host_rt rt;
         host_rt_start(&rt, threads);
-        struct million m = {{million_poll, NULL}, rt.ex, 0, 1000000, {{0}}, 0};
+        struct million m = {.base = {million_poll, NULL}, .ex = rt.ex, .total = 1000000};
         atomic_store(&tiny_done, 0);
         uint64_t t = now_ns();
         executor_block_on(rt.ex, 0, &m.base, NULL);

@@ -1,4 +1,5 @@
 /* Generated from chapters/10-executor.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
+#define _POSIX_C_SOURCE 200809L
 #include "executor.h"
 #include "host_executor.h"
 
@@ -6,6 +7,7 @@
 #include <stdatomic.h>
 
 static _Atomic long counted;
+static int spin_per_poll;
 
 struct counter {
     struct future base;
@@ -17,6 +19,8 @@ struct counter {
 static enum poll counter_poll(struct future *f, struct context *cx)
 {
     struct counter *c = (struct counter *)f;
+    for (volatile int i = 0; i < spin_per_poll; i++)
+        ;
     while (c->yields_left > 0) {
         if (future_poll(&c->yield.base, cx) == POLL_PENDING)
             return POLL_PENDING;
@@ -69,7 +73,7 @@ static enum poll spawner_poll(struct future *f, struct context *cx)
 
 static struct spawner spawner(struct executor *ex, long n, int yields)
 {
-    return (struct spawner){{spawner_poll, NULL}, ex, n, 0, yields, NULL, {{0}}, 0, 0};
+    return (struct spawner){.base = {spawner_poll, NULL}, .ex = ex, .n = n, .yields = yields};
 }
 Test(ch10_executor, block_on_returns_the_output)
 {
@@ -92,6 +96,7 @@ Test(ch10_executor, one_worker_spawns_polls_and_joins)
     cr_assert_eq(executor_block_on(rt.ex, 0, &s.base, &sum), 0);
     cr_assert_eq(sum, 1000L * 999 / 2);
     cr_assert_eq(atomic_load(&counted), 1000);
+    host_rt_halt(&rt);
     const struct executor_counters *k = executor_counters(rt.ex, 0);
     cr_assert_eq(atomic_load(&k->spawned), 1001);
     cr_assert_eq(atomic_load(&k->completed), 1001);
@@ -149,7 +154,7 @@ Test(ch10_executor, a_yield_lets_the_queued_tasks_run_first)
 {
     struct host_rt rt;
     host_rt_start(&rt, 1);
-    struct two_letters t = {{two_letters_poll, NULL}, rt.ex, {{0}}, {{0}}, 0};
+    struct two_letters t = {.base = {two_letters_poll, NULL}, .ex = rt.ex};
     cr_assert_eq(executor_block_on(rt.ex, 0, &t.base, NULL), 0);
     cr_assert_str_eq(order, "abAB");
     cr_assert_eq(executor_live_tasks(rt.ex), 0);
@@ -161,8 +166,10 @@ Test(ch10_executor, four_workers_share_the_work, .timeout = 60)
     host_rt_start(&rt, 4);
     struct spawner s = spawner(rt.ex, 20000, 4);
     long sum = 0;
+    spin_per_poll = 2000;
     cr_assert_eq(executor_block_on(rt.ex, 0, &s.base, &sum), 0);
     cr_assert_eq(sum, 20000L * 19999 / 2);
+    host_rt_halt(&rt);
     uint64_t stolen = 0, completed = 0;
     for (unsigned w = 0; w < 4; w++) {
         const struct executor_counters *k = executor_counters(rt.ex, w);
@@ -215,6 +222,7 @@ Test(ch10_executor, a_wake_from_outside_reaches_a_parked_worker, .timeout = 30)
     pthread_create(&opener, NULL, open_gate_later, &g);
     cr_assert_eq(executor_block_on(rt.ex, 0, &g.base, NULL), 0);
     pthread_join(opener, NULL);
+    host_rt_halt(&rt);
     const struct executor_counters *out = executor_counters(rt.ex, 2);
     cr_assert_eq(atomic_load(&out->woken), 1);
     cr_assert_gt(atomic_load(&executor_counters(rt.ex, 0)->parked) +
@@ -268,7 +276,7 @@ Test(ch10_executor, a_cancelled_task_is_dropped_and_its_join_learns)
 {
     struct host_rt rt;
     host_rt_start(&rt, 1);
-    struct cancel_root r = {{cancel_root_poll, NULL}, rt.ex, {{0}}, {{0}}, 0};
+    struct cancel_root r = {.base = {cancel_root_poll, NULL}, .ex = rt.ex};
     int cancelled = 0;
     cr_assert_eq(executor_block_on(rt.ex, 0, &r.base, &cancelled), 0);
     cr_assert(cancelled);

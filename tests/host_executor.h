@@ -30,22 +30,22 @@ struct host_rt {
 static _Thread_local struct host_rt *host_current;
 static _Thread_local unsigned host_worker;
 
-static void *host_alloc(void *ctx, size_t n) { (void)ctx; return malloc(n); }
-static void host_free(void *ctx, void *p) { (void)ctx; free(p); }
+static inline void *host_alloc(void *ctx, size_t n) { (void)ctx; return malloc(n); }
+static inline void host_free(void *ctx, void *p) { (void)ctx; free(p); }
 
-static unsigned host_this_worker(void *ctx)
+static inline unsigned host_this_worker(void *ctx)
 {
     return host_current == ctx ? host_worker : EXECUTOR_NO_WORKER;
 }
 
-static uint64_t host_now(void *ctx)
+static inline uint64_t host_now(void *ctx)
 {
     (void)ctx;
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
-static void host_park(void *ctx, unsigned w, uint64_t deadline)
+static inline void host_park(void *ctx, unsigned w, uint64_t deadline)
 {
     struct host_parker *p = &((struct host_rt *)ctx)->parkers[w];
     struct timespec ts = {(time_t)(deadline / 1000000000u), (long)(deadline % 1000000000u)};
@@ -60,7 +60,7 @@ static void host_park(void *ctx, unsigned w, uint64_t deadline)
     pthread_mutex_unlock(&p->lock);
 }
 
-static void host_unpark(void *ctx, unsigned w)
+static inline void host_unpark(void *ctx, unsigned w)
 {
     struct host_parker *p = &((struct host_rt *)ctx)->parkers[w];
     pthread_mutex_lock(&p->lock);
@@ -68,7 +68,7 @@ static void host_unpark(void *ctx, unsigned w)
     pthread_cond_signal(&p->cond);
     pthread_mutex_unlock(&p->lock);
 }
-static void *host_worker_main(void *arg)
+static inline void *host_worker_main(void *arg)
 {
     struct host_thread *t = arg;
     host_current = t->rt;
@@ -77,7 +77,7 @@ static void *host_worker_main(void *arg)
     return NULL;
 }
 
-static void host_rt_setup(struct host_rt *rt, unsigned workers)
+static inline void host_rt_setup(struct host_rt *rt, unsigned workers)
 {
     struct executor_platform p = {rt, host_alloc, host_free, host_this_worker,
                                   host_park, host_unpark, host_now};
@@ -95,7 +95,7 @@ static void host_rt_setup(struct host_rt *rt, unsigned workers)
     rt->ex = executor_create(&p, workers);
 }
 
-static void host_rt_start(struct host_rt *rt, unsigned workers)
+static inline void host_rt_start(struct host_rt *rt, unsigned workers)
 {
     host_rt_setup(rt, workers);
     rt->first_thread = 1;
@@ -105,7 +105,7 @@ static void host_rt_start(struct host_rt *rt, unsigned workers)
         pthread_create(&rt->threads[i], NULL, host_worker_main, &rt->args[i]);
 }
 
-static void host_rt_start_all_threads(struct host_rt *rt, unsigned workers)
+static inline void host_rt_start_all_threads(struct host_rt *rt, unsigned workers)
 {
     host_rt_setup(rt, workers);
     rt->first_thread = 0;
@@ -114,11 +114,17 @@ static void host_rt_start_all_threads(struct host_rt *rt, unsigned workers)
         pthread_create(&rt->threads[i], NULL, host_worker_main, &rt->args[i]);
 }
 
-static void host_rt_stop(struct host_rt *rt)
+static inline void host_rt_halt(struct host_rt *rt)
 {
     executor_shutdown(rt->ex);
     for (unsigned i = rt->first_thread; i < rt->workers; i++)
         pthread_join(rt->threads[i], NULL);
+    rt->first_thread = rt->workers;
+}
+
+static inline void host_rt_stop(struct host_rt *rt)
+{
+    host_rt_halt(rt);
     executor_destroy(rt->ex);
     host_current = NULL;
 }
