@@ -22,6 +22,8 @@ struct kcounter {
 static enum poll kcounter_poll(struct future *f, struct context *cx)
 {
     struct kcounter *c = (struct kcounter *)f;
+    for (volatile int i = 0; i < 2000; i++)
+        ;
     while (c->yields_left > 0) {
         if (future_poll(&c->yield.base, cx) == POLL_PENDING)
             return POLL_PENDING;
@@ -73,6 +75,7 @@ KTEST(ch10_tasks_on_every_hart)
     long sum = 0;
     atomic_store(&kcounted, 0);
     KT_ASSERT_EQ(kexec_block_on(ex, &s.base, &sum), 0);
+    kexec_halt(ex);
     kexec_print_counters(ex);
     long live = executor_live_tasks(ex);
     unsigned idle = 0, workers = executor_workers(ex);

@@ -1,4 +1,4 @@
-/* Generated from chapters/10-executor.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
+/* Generated from chapters/10-executor.nw, chapters/11-time.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
 #include "executor.h"
 
 
@@ -40,7 +40,7 @@ struct executor {
     _Atomic long live;          /* task allocations not yet freed */
     struct mpsc injector;
     struct executor_counters outside;
-    
+    struct timers timers;
     struct worker workers[];
 };
 static void bump(_Atomic uint64_t *c, uint64_t n)
@@ -179,7 +179,7 @@ static void park_worker(struct executor *ex, struct worker *w)
     atomic_fetch_add_explicit(&ex->sleepers, 1, memory_order_seq_cst);
     if (!work_is_visible(ex)) {
         uint64_t deadline = EXECUTOR_NEVER;
-        
+        deadline = timers_next(&ex->timers);
         bump(&w->counters.parked, 1);
         ex->plat.park(ex->plat.ctx, w->index, deadline);
     }
@@ -197,7 +197,7 @@ static void do_chores(struct executor *ex, struct worker *w)
 {
     (void)ex;
     (void)w;
-    
+    timers_fire(&ex->timers);
 }
 static void run_worker_until(struct executor *ex, unsigned index, _Atomic int *done)
 {
@@ -240,7 +240,7 @@ struct executor *executor_create(const struct executor_platform *p, unsigned wor
         w->index = i;
         w->rng = 0x9e3779b97f4a7c15ull * (2 * i + 1);
     }
-    
+    timers_init(&ex->timers, 1000000, p->now, p->ctx);
     return ex;
 }
 static void drain(struct executor *ex, struct mpsc *q)
@@ -335,3 +335,4 @@ long executor_live_tasks(const struct executor *ex)
 {
     return atomic_load_explicit(&ex->live, memory_order_relaxed);
 }
+struct timers *executor_timers(struct executor *ex) { return &ex->timers; }

@@ -1,4 +1,4 @@
-/* Generated from chapters/10-executor.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
+/* Generated from chapters/10-executor.nw, chapters/11-time.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
 #ifndef HYPHA_EXECUTOR_H
 #define HYPHA_EXECUTOR_H
 
@@ -8,7 +8,7 @@
 #include "future.h"
 #include "mpsc.h"
 #include "task.h"
-
+#include "sleep.h"
 
 #define EXECUTOR_NO_WORKER 0xffffffffu
 #define EXECUTOR_NEVER UINT64_MAX
@@ -44,7 +44,7 @@ int executor_block_on(struct executor *ex, unsigned worker, struct future *f,
 unsigned executor_workers(const struct executor *ex);
 const struct executor_counters *executor_counters(const struct executor *ex, unsigned w);
 long executor_live_tasks(const struct executor *ex);
-
+struct timers *executor_timers(struct executor *ex);
 
 struct yield_future {
     struct future base;

@@ -85,12 +85,17 @@ int kexec_block_on(struct executor *ex, struct future *f, void *output)
     return executor_block_on(ex, worker_of_hart[this_hart()->hartid], f, output);
 }
 
-void kexec_stop(struct executor *ex)
+void kexec_halt(struct executor *ex)
 {
     atomic_store(&running, NULL);
     executor_shutdown(ex);
     while (atomic_load(&harts_in_loop) != 0)
         ;
+}
+
+void kexec_stop(struct executor *ex)
+{
+    kexec_halt(ex);
     executor_destroy(ex);
 }
 static void print_counters(const char *who, const struct executor_counters *c)

@@ -6,6 +6,7 @@
 
 struct executor *kexec_start(void);
 int kexec_block_on(struct executor *ex, struct future *f, void *output);
+void kexec_halt(struct executor *ex);
 void kexec_stop(struct executor *ex);
 void kexec_print_counters(const struct executor *ex);
 
