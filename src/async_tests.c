@@ -1,11 +1,11 @@
-/* Generated from chapters/10-executor.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
+/* Generated from chapters/10-executor.nw, chapters/11-time.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
 #include "console.h"
 #include "executor.h"
 #include "hart.h"
 #include "kalloc.h"
 #include "kexec.h"
 #include "ktest.h"
-
+#include "sleep.h"
 
 #include <stdatomic.h>
 #include <stdint.h>
@@ -86,4 +86,67 @@ KTEST(ch10_tasks_on_every_hart)
     KT_ASSERT_EQ(atomic_load(&kcounted), N);
     KT_ASSERT_EQ(live, 0);
     KT_ASSERT_EQ(idle, 0);
+}
+struct ksleeper {
+    struct future base;
+    struct sleep sleep;
+};
+
+static enum poll ksleeper_poll(struct future *f, struct context *cx)
+{
+    struct ksleeper *s = (struct ksleeper *)f;
+    if (future_poll(&s->sleep.base, cx) == POLL_PENDING)
+        return POLL_PENDING;
+    *(long *)cx->output = (long)(timers_now(s->sleep.timers) - s->sleep.deadline_ns);
+    return POLL_READY;
+}
+
+struct ksleepers {
+    struct future base;
+    struct executor *ex;
+    struct join_handle h[200];
+    struct join_future j;
+    int started, next, joining;
+    long earliest, latest;
+};
+static enum poll ksleepers_poll(struct future *f, struct context *cx)
+{
+    struct ksleepers *s = (struct ksleepers *)f;
+    struct timers *t = executor_timers(s->ex);
+    for (; !s->started && s->next < 200; s->next++) {
+        uint64_t ms = (uint64_t)(s->next * 37 % 50 + 1);
+        struct ksleeper z = {{ksleeper_poll, NULL}, sleep_for(t, ms * 1000000)};
+        s->h[s->next] = executor_spawn(s->ex, &z.base, sizeof z, sizeof(long));
+    }
+    if (!s->started)
+        s->started = 1, s->next = 0, s->earliest = 1L << 40, s->latest = 0;
+    for (; s->next < 200; s->next++) {
+        long late = 0;
+        if (!s->joining)
+            s->j = join_future(s->h[s->next]), s->joining = 1;
+        if (future_poll_into(&s->j.base, cx, &late) == POLL_PENDING)
+            return POLL_PENDING;
+        s->joining = 0;
+        s->earliest = late < s->earliest ? late : s->earliest;
+        s->latest = late > s->latest ? late : s->latest;
+    }
+    return POLL_READY;
+}
+KTEST(ch11_sleepers_on_every_hart)
+{
+    struct executor *ex = kexec_start();
+    struct ksleepers *s = kmalloc(sizeof *s);
+    KT_ASSERT(s != NULL);
+    *s = (struct ksleepers){.base = {ksleepers_poll, NULL}, .ex = ex};
+    KT_ASSERT_EQ(kexec_block_on(ex, &s->base, NULL), 0);
+    kexec_halt(ex);
+    long earliest = s->earliest, latest = s->latest;
+    size_t pending = timers_pending(executor_timers(ex));
+    long live = executor_live_tasks(ex);
+    kfree(s);
+    kexec_stop(ex);
+    kprintf("ch11: 200 sleepers, woke at most %ld us late\n", latest / 1000);
+    KT_ASSERT(earliest >= 0);
+    KT_ASSERT_EQ(pending, 0);
+    KT_ASSERT_EQ(live, 0);
 }

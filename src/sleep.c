@@ -1,9 +1,25 @@
 /* Generated from chapters/11-time.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
 #include "sleep.h"
 
+static bool try_lock_wheel(struct timers *t)
+{
+    return !atomic_load_explicit(&t->lock, memory_order_relaxed) &&
+           !atomic_exchange_explicit(&t->lock, 1, memory_order_acquire);
+}
+
+static void lock_wheel(struct timers *t)
+{
+    while (!try_lock_wheel(t))
+        ;
+}
+
+static void unlock_wheel(struct timers *t)
+{
+    atomic_store_explicit(&t->lock, 0, memory_order_release);
+}
 void timers_init(struct timers *t, uint64_t tick_ns, uint64_t (*now)(void *), void *ctx)
 {
-    t->lock = (struct ticket_lock)TICKET_LOCK_INIT;
+    atomic_store_explicit(&t->lock, 0, memory_order_relaxed);
     t->tick_ns = tick_ns;
     t->now = now;
     t->ctx = ctx;
@@ -20,9 +36,9 @@ uint64_t timers_next(struct timers *t)
 
 size_t timers_pending(struct timers *t)
 {
-    ticket_acquire(&t->lock);
+    lock_wheel(t);
     size_t n = t->wheel.count;
-    ticket_release(&t->lock);
+    unlock_wheel(t);
     return n;
 }
 static void expire_sleep(struct wheel_entry *e, void *ctx);
@@ -31,13 +47,13 @@ void timers_fire(struct timers *t)
 {
     uint64_t now = t->now(t->ctx);
     if (now < atomic_load_explicit(&t->next_ns, memory_order_relaxed) ||
-        !ticket_try_acquire(&t->lock))
+        !try_lock_wheel(t))
         return;
     wheel_advance(&t->wheel, now / t->tick_ns, expire_sleep, t);
     uint64_t next = wheel_next_expiry(&t->wheel);
     atomic_store_explicit(&t->next_ns, next == UINT64_MAX ? next : next * t->tick_ns,
                           memory_order_relaxed);
-    ticket_release(&t->lock);
+    unlock_wheel(t);
 }
 static struct sleep *sleep_of(struct wheel_entry *e)
 {
@@ -58,7 +74,7 @@ static enum poll sleep_poll(struct future *f, struct context *cx)
     struct timers *t = s->timers;
     if (s->state == SLEEP_NEW && t->now(t->ctx) >= s->deadline_ns)
         return s->state = SLEEP_FIRED, POLL_READY;
-    ticket_acquire(&t->lock);
+    lock_wheel(t);
     if (s->state == SLEEP_NEW) {
         uint64_t tick = (s->deadline_ns + t->tick_ns - 1) / t->tick_ns;
         if (!wheel_insert(&t->wheel, &s->entry, tick)) {
@@ -75,7 +91,7 @@ static enum poll sleep_poll(struct future *f, struct context *cx)
         s->waker = waker_clone(cx->waker);
     }
     int fired = s->state == SLEEP_FIRED;
-    ticket_release(&t->lock);
+    unlock_wheel(t);
     return fired ? POLL_READY : POLL_PENDING;
 }
 static void sleep_drop(struct future *f)
@@ -83,13 +99,13 @@ static void sleep_drop(struct future *f)
     struct sleep *s = (struct sleep *)f;
     if (s->state == SLEEP_NEW)
         return;
-    ticket_acquire(&s->timers->lock);
+    lock_wheel(s->timers);
     if (s->state == SLEEP_WAITING) {
         wheel_remove(&s->timers->wheel, &s->entry);
         waker_drop(s->waker);
         s->state = SLEEP_FIRED;
     }
-    ticket_release(&s->timers->lock);
+    unlock_wheel(s->timers);
 }
 
 struct sleep sleep_until(struct timers *t, uint64_t deadline_ns)

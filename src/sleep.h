@@ -6,11 +6,10 @@
 #include <stdint.h>
 
 #include "future.h"
-#include "ticket.h"
 #include "wheel.h"
 
 struct timers {
-    struct ticket_lock lock;
+    _Atomic int lock;
     struct wheel wheel;
     uint64_t tick_ns;
     uint64_t (*now)(void *ctx);        /* nanoseconds */

@@ -298,3 +298,9 @@ Test(ch10_executor, destroying_drops_the_tasks_still_queued)
     host_rt_stop(&rt);
     cr_assert_eq(atomic_load(&forever_dropped), 10);
 }
+const char *__lsan_default_suppressions(void);
+
+const char *__lsan_default_suppressions(void)
+{
+    return "leak:libcriterion.so\n";
+}
