@@ -1,25 +1,9 @@
 /* Generated from chapters/11-time.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
 #include "sleep.h"
 
-static bool try_lock_wheel(struct timers *t)
-{
-    return !atomic_load_explicit(&t->lock, memory_order_relaxed) &&
-           !atomic_exchange_explicit(&t->lock, 1, memory_order_acquire);
-}
-
-static void lock_wheel(struct timers *t)
-{
-    while (!try_lock_wheel(t))
-        ;
-}
-
-static void unlock_wheel(struct timers *t)
-{
-    atomic_store_explicit(&t->lock, 0, memory_order_release);
-}
 void timers_init(struct timers *t, uint64_t tick_ns, uint64_t (*now)(void *), void *ctx)
 {
-    atomic_store_explicit(&t->lock, 0, memory_order_relaxed);
+    t->lock = (struct taslock)TASLOCK_INIT;
     t->tick_ns = tick_ns;
     t->now = now;
     t->ctx = ctx;
@@ -36,9 +20,9 @@ uint64_t timers_next(struct timers *t)
 
 size_t timers_pending(struct timers *t)
 {
-    lock_wheel(t);
+    tas_lock(&t->lock);
     size_t n = t->wheel.count;
-    unlock_wheel(t);
+    tas_unlock(&t->lock);
     return n;
 }
 static void expire_sleep(struct wheel_entry *e, void *ctx);
@@ -47,13 +31,13 @@ void timers_fire(struct timers *t)
 {
     uint64_t now = t->now(t->ctx);
     if (now < atomic_load_explicit(&t->next_ns, memory_order_relaxed) ||
-        !try_lock_wheel(t))
+        !tas_try_lock(&t->lock))
         return;
     wheel_advance(&t->wheel, now / t->tick_ns, expire_sleep, t);
     uint64_t next = wheel_next_expiry(&t->wheel);
     atomic_store_explicit(&t->next_ns, next == UINT64_MAX ? next : next * t->tick_ns,
                           memory_order_relaxed);
-    unlock_wheel(t);
+    tas_unlock(&t->lock);
 }
 static struct sleep *sleep_of(struct wheel_entry *e)
 {
@@ -74,7 +58,7 @@ static enum poll sleep_poll(struct future *f, struct context *cx)
     struct timers *t = s->timers;
     if (s->state == SLEEP_NEW && t->now(t->ctx) >= s->deadline_ns)
         return s->state = SLEEP_FIRED, POLL_READY;
-    lock_wheel(t);
+    tas_lock(&t->lock);
     if (s->state == SLEEP_NEW) {
         uint64_t tick = (s->deadline_ns + t->tick_ns - 1) / t->tick_ns;
         if (!wheel_insert(&t->wheel, &s->entry, tick)) {
@@ -91,7 +75,7 @@ static enum poll sleep_poll(struct future *f, struct context *cx)
         s->waker = waker_clone(cx->waker);
     }
     int fired = s->state == SLEEP_FIRED;
-    unlock_wheel(t);
+    tas_unlock(&t->lock);
     return fired ? POLL_READY : POLL_PENDING;
 }
 static void sleep_drop(struct future *f)
@@ -99,13 +83,13 @@ static void sleep_drop(struct future *f)
     struct sleep *s = (struct sleep *)f;
     if (s->state == SLEEP_NEW)
         return;
-    lock_wheel(s->timers);
+    tas_lock(&s->timers->lock);
     if (s->state == SLEEP_WAITING) {
         wheel_remove(&s->timers->wheel, &s->entry);
         waker_drop(s->waker);
         s->state = SLEEP_FIRED;
     }
-    unlock_wheel(s->timers);
+    tas_unlock(&s->timers->lock);
 }
 
 struct sleep sleep_until(struct timers *t, uint64_t deadline_ns)

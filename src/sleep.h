@@ -6,10 +6,11 @@
 #include <stdint.h>
 
 #include "future.h"
+#include "taslock.h"
 #include "wheel.h"
 
 struct timers {
-    _Atomic int lock;
+    struct taslock lock;
     struct wheel wheel;
     uint64_t tick_ns;
     uint64_t (*now)(void *ctx);        /* nanoseconds */
