@@ -1,4 +1,4 @@
-# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw, chapters/06-harts.nw, chapters/07-futures.nw, chapters/08-task-state.nw, chapters/09-join.nw, chapters/10-executor.nw, chapters/11-time.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
+# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw, chapters/06-harts.nw, chapters/07-futures.nw, chapters/08-task-state.nw, chapters/09-join.nw, chapters/10-executor.nw, chapters/11-time.nw, chapters/12-waiting.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
 T ?= .
 B ?= build
 
@@ -40,6 +40,8 @@ KERNEL_SRCS += mpsc.c
 KERNEL_SRCS += executor.c
 KERNEL_SRCS += kexec.c async_tests.c
 KERNEL_SRCS += wheel.c sleep.c
+KERNEL_SRCS += waitq.c channel.c semaphore.c atomic_waker.c
+KERNEL_SRCS += uart_stream.c
 HOST_SRCS += kprintf.c
 HOST_TESTS += ch01_kprintf.c
 HOST_SRCS += fdt.c dtinfo.c cmdline.c
@@ -66,6 +68,8 @@ HOST_SRCS += executor.c
 HOST_TESTS += ch10_executor.c
 HOST_SRCS += wheel.c sleep.c
 HOST_TESTS += ch11_wheel.c ch11_sleep.c
+HOST_SRCS += waitq.c channel.c semaphore.c atomic_waker.c
+HOST_TESTS += ch12_waiting.c ch12_stress.c
 
 KOBJS := $(patsubst %,$(B)/kobj/%.o,$(KERNEL_SRCS))
 

@@ -45,19 +45,20 @@ struct mpsc_node *mpsc_pop(struct mpsc *q, enum mpsc_pop *why)
         *why = MPSC_NODE;
         return tail;
     }
-    if (tail != atomic_load_explicit(&q->head, memory_order_acquire)) {
-        *why = MPSC_BUSY;
-        return NULL;
-    }
-    mpsc_push(q, &q->stub);
-    next = atomic_load_explicit(&tail->next, memory_order_acquire);
-    if (next == NULL) {
-        *why = MPSC_BUSY;
-        return NULL;
-    }
-    q->tail = next;
+    struct mpsc_node *expected = tail;
+    if (tail != atomic_load_explicit(&q->head, memory_order_acquire))
+        goto busy;
+    atomic_store_explicit(&q->stub.next, NULL, memory_order_relaxed);
+    if (!atomic_compare_exchange_strong_explicit(&q->head, &expected, &q->stub,
+                                                 memory_order_seq_cst,
+                                                 memory_order_acquire))
+        goto busy;
+    q->tail = &q->stub;
     *why = MPSC_NODE;
     return tail;
+    busy:
+    *why = MPSC_BUSY;
+    return NULL;
 }
 bool mpsc_looks_empty(struct mpsc *q)
 {

@@ -1,4 +1,4 @@
-# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw, chapters/06-harts.nw, chapters/09-join.nw, chapters/10-executor.nw, chapters/11-time.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
+# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw, chapters/06-harts.nw, chapters/09-join.nw, chapters/10-executor.nw, chapters/11-time.nw, chapters/12-waiting.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
 # Usage: KERNEL=... BUILD_VARIANT=... LOGS=... bash tests/boot.sh
 set -u
 passed=0
@@ -206,5 +206,8 @@ boot_test ch10_executor_on_four_harts smp=4 append="test=ch10_tasks_on_every_har
     '^executor: worker 3 \(hart 3\): spawned [0-9]+ polled [1-9]'
 boot_test ch11_sleepers_on_four_harts smp=4 append="test=ch11_sleepers_on_every_hart" -- \
     '^ktest ch11_sleepers_on_every_hart: PASS' '^ch11: 200 sleepers, woke at most [0-9]+ us late'
+boot_test ch12_async_uart_echo smp=2 append="async_echo=2" input='hello\rasync world\r' \
+    ready='^async echo: type' -- \
+    '^async echo: "hello" \(on hart [01]\)' '^async echo: "async world" \(on hart [01]\)'
 echo "boot tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
