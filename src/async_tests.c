@@ -1,4 +1,4 @@
-/* Generated from chapters/10-executor.nw, chapters/11-time.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
+/* Generated from chapters/10-executor.nw, chapters/11-time.nw, chapters/12-waiting.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
 #include "console.h"
 #include "executor.h"
 #include "hart.h"
@@ -6,6 +6,7 @@
 #include "kexec.h"
 #include "ktest.h"
 #include "sleep.h"
+#include "channel.h"
 
 #include <stdatomic.h>
 #include <stdint.h>
@@ -149,4 +150,101 @@ KTEST(ch11_sleepers_on_every_hart)
     KT_ASSERT(earliest >= 0);
     KT_ASSERT_EQ(pending, 0);
     KT_ASSERT_EQ(live, 0);
+}
+enum { PAIRS = 5000 };
+
+static struct channel kch;
+static long kch_buf[64];
+
+struct signaller {
+    struct future base;
+    long id;
+    int state;
+    struct executor *ex;
+    union {
+        struct sleep sleep;
+        struct channel_send send;
+        struct channel_recv recv;
+    } u;
+};
+static enum poll signaller_poll(struct future *f, struct context *cx)
+{
+    struct signaller *s = (struct signaller *)f;
+    long got = 0;
+    if (s->id >= PAIRS) {
+        if (s->state == 0)
+            s->u.recv = channel_recv(&kch), s->state = 1;
+        if (future_poll_into(&s->u.recv.base, cx, &got) == POLL_PENDING)
+            return POLL_PENDING;
+        *(long *)cx->output = got;
+        return POLL_READY;
+    }
+    if (s->state == 0) {
+        uint64_t ms = (uint64_t)(s->id % 20 + 1);
+        s->u.sleep = sleep_for(executor_timers(s->ex), ms * 1000000), s->state = 1;
+    }
+    if (s->state == 1) {
+        if (future_poll(&s->u.sleep.base, cx) == POLL_PENDING)
+            return POLL_PENDING;
+        s->u.send = channel_send(&kch, &s->id), s->state = 2;
+    }
+    if (future_poll_into(&s->u.send.base, cx, NULL) == POLL_PENDING)
+        return POLL_PENDING;
+    *(long *)cx->output = 0;
+    return POLL_READY;
+}
+struct signal_root {
+    struct future base;
+    struct executor *ex;
+    struct join_handle *h;
+    struct join_future j;
+    long next, sum;
+    int started, joining;
+};
+
+static enum poll signal_root_poll(struct future *f, struct context *cx)
+{
+    struct signal_root *r = (struct signal_root *)f;
+    for (; !r->started && r->next < 2 * PAIRS; r->next++) {
+        long id = r->next % 2 == 0 ? r->next / 2 : PAIRS + r->next / 2;
+        struct signaller s = {.base = {signaller_poll, NULL}, .id = id, .ex = r->ex};
+        r->h[r->next] = executor_spawn(r->ex, &s.base, sizeof s, sizeof(long));
+    }
+    if (!r->started)
+        r->started = 1, r->next = 0;
+    for (; r->next < 2 * PAIRS; r->next++) {
+        long out = 0;
+        if (!r->joining)
+            r->j = join_future(r->h[r->next]), r->joining = 1;
+        if (future_poll_into(&r->j.base, cx, &out) == POLL_PENDING)
+            return POLL_PENDING;
+        r->joining = 0;
+        r->sum += out;
+    }
+    return POLL_READY;
+}
+KTEST(ch12_ten_thousand_tasks)
+{
+    channel_init(&kch, kch_buf, sizeof(long), 64);
+    struct executor *ex = kexec_start();
+    struct signal_root r = {.base = {signal_root_poll, NULL}, .ex = ex,
+                            .h = kmalloc(2 * PAIRS * sizeof(struct join_handle))};
+    KT_ASSERT(r.h != NULL);
+    KT_ASSERT_EQ(kexec_block_on(ex, &r.base, NULL), 0);
+    kexec_halt(ex);
+    kexec_print_counters(ex);
+    unsigned idle = 0;
+    for (unsigned w = 0; w < executor_workers(ex); w++)
+        idle += executor_counters(ex, w)->polled == 0;
+    long live = executor_live_tasks(ex);
+    size_t timers = timers_pending(executor_timers(ex));
+    kfree(r.h);
+    kexec_stop(ex);
+    kprintf("ch12: %d tasks joined, sum %ld, %ld live, %u idle harts\n", 2 * PAIRS, r.sum,
+            live, idle);
+    KT_ASSERT_EQ(r.sum, (long)PAIRS * (PAIRS - 1) / 2);
+    KT_ASSERT_EQ(live, 0);
+    KT_ASSERT_EQ(timers, 0);
+    KT_ASSERT_EQ(idle, 0);
+    KT_ASSERT_EQ(channel_count(&kch), 0);
 }

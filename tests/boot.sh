@@ -209,5 +209,13 @@ boot_test ch11_sleepers_on_four_harts smp=4 append="test=ch11_sleepers_on_every_
 boot_test ch12_async_uart_echo smp=2 append="async_echo=2" input='hello\rasync world\r' \
     ready='^async echo: type' -- \
     '^async echo: "hello" \(on hart [01]\)' '^async echo: "async world" \(on hart [01]\)'
+boot_test ch12_ten_thousand_tasks_on_four_harts smp=4 mem=512M \
+    append="test=ch12_ten_thousand_tasks" -- \
+    '^ktest ch12_ten_thousand_tasks: PASS' \
+    '^ch12: 10000 tasks joined, sum 12497500, 0 live, 0 idle harts' \
+    '^executor: worker 0 \(hart 0\): spawned [0-9]+ polled [1-9]' \
+    '^executor: worker 1 \(hart 1\): spawned [0-9]+ polled [1-9]' \
+    '^executor: worker 2 \(hart 2\): spawned [0-9]+ polled [1-9]' \
+    '^executor: worker 3 \(hart 3\): spawned [0-9]+ polled [1-9]'
 echo "boot tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
