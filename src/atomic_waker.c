@@ -12,8 +12,8 @@ void atomic_waker_register(struct atomic_waker *aw, const struct waker *w)
             aw->waker = waker_clone(w), aw->has_waker = 1;
         expected = AW_REGISTERING;
         if (!atomic_compare_exchange_strong_explicit(&aw->state, &expected, 0,
-                                                     memory_order_acq_rel,
-                                                     memory_order_acquire)) {
+                                                     memory_order_seq_cst,
+                                                     memory_order_seq_cst)) {
             struct waker taken = aw->waker;
 	    aw->has_waker = 0;
 	    atomic_store_explicit(&aw->state, 0, memory_order_release);

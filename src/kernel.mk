@@ -167,6 +167,18 @@ $(B)/host-tsan/%.c.o: $(T)/%.c
 	$(HCC) $(HCFLAGS) $(TSANFLAGS) -MMD -MP -c -o $@ $<
 
 -include $(TOBJS:.o=.d)
+STATE_FIGURE := $(B)/host/state-figure
+host-tests: $(B)/host/task-state-bits.checked
+
+$(STATE_FIGURE): $(T)/tests/ch08_state_figure.c $(T)/src/task_state.h
+	@mkdir -p $(@D)
+	$(HCC) $(HCFLAGS) -o $@ $<
+
+$(B)/host/task-state-bits.checked: $(STATE_FIGURE) figures/task-state-bits.dot
+	$(STATE_FIGURE) | diff -u figures/task-state-bits.dot - || { echo \
+	    "figures/task-state-bits.dot is stale: run $(STATE_FIGURE) >figures/task-state-bits.dot"; \
+	    exit 1; }
+	touch $@
 BENCH := $(B)/bench/ch10_bench
 
 $(BENCH): $(T)/tests/ch10_bench.c $(T)/tests/host_executor.h \
@@ -180,3 +192,24 @@ bench: $(BENCH)
 list-checks:
 	@echo $(CHECKS)
 .PHONY: list-checks
+CHECKS += check-ch08-model check-ch08-mutant
+SPIN_MODEL := $(abspath $(T)/tests/ch08_task_state.pml)
+SPIN_CC = (cd $(1) && spin $(2) -a $(SPIN_MODEL) >/dev/null && \
+	$(HCC) -O2 -DSAFETY -w -I$(abspath $(T)/src) -o pan pan.c \
+	    $(abspath $(T)/src/task_state.c) && ./pan -m10000 >pan.out 2>&1; cat pan.out)
+SPIN_SUMMARY = sed -n -e 's/.*errors: \([0-9]*\).*/errors \1/p' \
+	-e 's/^ *\([0-9]*\) states, stored.*/states \1/p' $(1)/pan.out | paste -sd' '
+
+check-ch08-model: $(SPIN_MODEL) $(T)/src/task_state.c $(T)/src/task_state.h
+	@rm -rf $(B)/spin/model && mkdir -p $(B)/spin/model
+	@$(call SPIN_CC,$(B)/spin/model,)
+	@s=$$($(call SPIN_SUMMARY,$(B)/spin/model)); echo "spin: task state model: $$s"; \
+	  grep -q 'errors: 0$$' $(B)/spin/model/pan.out
+check-ch08-mutant: $(SPIN_MODEL) $(T)/src/task_state.c $(T)/src/task_state.h
+	@for m in FORGET_WOKEN CANCEL_IS_A_STUB; do \
+	  rm -rf $(B)/spin/$$m && mkdir -p $(B)/spin/$$m; \
+	  $(call SPIN_CC,$(B)/spin/$$m,-D$$m) >/dev/null; \
+	  s=$$($(call SPIN_SUMMARY,$(B)/spin/$$m)); echo "mutant $$m: $$s"; \
+	  grep -q 'errors: [1-9]' $(B)/spin/$$m/pan.out || exit 1; \
+	done; echo "spin: both mutants give a counterexample"
+.PHONY: check-ch08-model check-ch08-mutant

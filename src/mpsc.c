@@ -51,7 +51,7 @@ struct mpsc_node *mpsc_pop(struct mpsc *q, enum mpsc_pop *why)
     atomic_store_explicit(&q->stub.next, NULL, memory_order_relaxed);
     if (!atomic_compare_exchange_strong_explicit(&q->head, &expected, &q->stub,
                                                  memory_order_seq_cst,
-                                                 memory_order_acquire))
+                                                 memory_order_seq_cst))
         goto busy;
     q->tail = &q->stub;
     *why = MPSC_NODE;

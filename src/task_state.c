@@ -53,6 +53,8 @@ struct ts_step ts_wake_by_val(uint64_t s)
         uint64_t next = s - TS_REF_ONE;
         return (struct ts_step){next, ts_refs(next) == 0 ? TS_DEALLOC : TS_NONE};
     }
+    if ((s & TS_POLLING) && ts_refs(s) < 2)
+        return (struct ts_step){s, TS_BUG};     /* the poller holds one too */
     if (s & TS_POLLING)
         return (struct ts_step){(s | TS_WOKEN) - TS_REF_ONE, TS_NONE};
     return (struct ts_step){s | TS_WOKEN, TS_SCHEDULE};

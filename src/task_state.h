@@ -86,8 +86,8 @@ static inline struct ts_step ts_apply(_Atomic uint64_t *word, ts_transition f)
         if (step.action & (TS_BUG | TS_OVERFLOW))
             return step;
         if (atomic_compare_exchange_weak_explicit(word, &seen, step.next,
-                                                  memory_order_acq_rel,
-                                                  memory_order_relaxed))
+                                                  memory_order_seq_cst,
+                                                  memory_order_seq_cst))
             return step;
     }
 }

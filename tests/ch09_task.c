@@ -105,10 +105,11 @@ static void gate_drop(struct future *f)
     if (g->has_waker)
         waker_drop(g->waker);
 }
-struct counts { atomic_int wakes, drops, alive; };
+struct counts { atomic_int clones, wakes, drops, alive; };
 static const struct waker_vtable counting_vtable;
 static struct waker counting_clone(const void *d)
 {
+    atomic_fetch_add(&((struct counts *)d)->clones, 1);
     atomic_fetch_add(&((struct counts *)d)->alive, 1);
     return (struct waker){d, &counting_vtable};
 }
@@ -180,6 +181,253 @@ Test(ch09_task, a_cancelled_task_drops_its_future_once)
     cr_assert_eq(cancelled, 1);
     join_drop(&h);
     cr_assert_eq(task_live(), 0);
+}
+struct probe {
+    struct counts c;
+    void (*on_clone)(struct probe *p);
+    void (*on_wake)(struct probe *p);
+    struct fifo *q;
+    struct join_handle *h;
+    int out, cancelled;
+};
+static const struct waker_vtable probe_vtable;
+static struct waker probe_clone(const void *d)
+{
+    struct probe *p = (struct probe *)d;
+    counting_clone(&p->c);
+    if (p->on_clone != NULL)
+        p->on_clone(p);
+    return (struct waker){d, &probe_vtable};
+}
+static void probe_wake(const void *d)
+{
+    struct probe *p = (struct probe *)d;
+    counting_wake(&p->c);
+    if (p->on_wake != NULL)
+        p->on_wake(p);
+}
+static void probe_wake_by_ref(const void *d) { counting_wake_by_ref(&((struct probe *)d)->c); }
+static void probe_drop(const void *d) { counting_drop(&((struct probe *)d)->c); }
+static const struct waker_vtable probe_vtable = {probe_clone, probe_wake, probe_wake_by_ref,
+                                                 probe_drop};
+static enum poll probe_join(struct probe *p)
+{
+    struct waker w = {p, &probe_vtable};
+    struct context cx = {&w, NULL};
+    return join_poll(p->h, &cx, &p->out, &p->cancelled);
+}
+Test(ch09_rules, r1_r2_the_slot_is_written_once_per_waker)
+{
+    struct fifo q = FIFO_INIT;
+    struct join_handle h = spawn_countdown(&q, 1, 5);
+    struct probe a = {.h = &h}, b = {.h = &h};
+    cr_assert_eq(probe_join(&a), POLL_PENDING);
+    cr_assert_eq(probe_join(&a), POLL_PENDING);
+    cr_assert_eq(atomic_load(&a.c.alive), 1, "same waker: registered once");
+    cr_assert_eq(probe_join(&b), POLL_PENDING);
+    cr_assert_eq(atomic_load(&a.c.alive), 0, "the replaced waker is dropped");
+    fifo_run(&q);
+    cr_assert_eq(atomic_load(&a.c.wakes), 0);
+    cr_assert_eq(atomic_load(&b.c.wakes), 1);
+    cr_assert_eq(probe_join(&b), POLL_READY);
+    join_drop(&h);
+    cr_assert_eq(task_live(), 0);
+}
+
+Test(ch09_rules, r5_the_output_is_taken_at_most_once)
+{
+    uint64_t s = ts_complete(ts_start_poll(TS_INITIAL).next).next;
+    struct ts_step first = ts_try_join(s);
+    cr_assert_eq(first.action, TS_TAKE_OUTPUT);
+    cr_assert_eq(ts_try_join(first.next).action, TS_BUG);
+}
+static void join_and_drop(struct probe *p)
+{
+    struct waker w = waker_noop();
+    struct context cx = {&w, NULL};
+    cr_assert_eq(join_poll(p->h, &cx, &p->out, &p->cancelled), POLL_READY);
+    join_drop(p->h);
+}
+
+Test(ch09_rules, r3_the_completion_wakes_once_and_outlives_its_wake)
+{
+    struct fifo q = FIFO_INIT;
+    struct join_handle h = spawn_countdown(&q, 0, 77);
+    struct probe p = {.on_wake = join_and_drop, .h = &h};
+    cr_assert_eq(probe_join(&p), POLL_PENDING);
+    fifo_run(&q);
+    cr_assert_eq(atomic_load(&p.c.wakes), 1);
+    cr_assert_eq(p.out, 77);
+    cr_assert_null(h.task);
+    cr_assert_eq(task_live(), 0);
+}
+
+static void complete_now(struct probe *p) { fifo_run(p->q); }
+
+Test(ch09_rules, r4_a_completion_during_registration_does_not_wait)
+{
+    struct fifo q = FIFO_INIT;
+    struct join_handle h = spawn_countdown(&q, 2, 88);
+    struct probe p = {.on_clone = complete_now, .q = &q, .h = &h};
+    cr_assert_eq(probe_join(&p), POLL_READY);
+    cr_assert_eq(p.out, 88);
+    cr_assert_eq(atomic_load(&p.c.clones), 1);
+    cr_assert_eq(atomic_load(&p.c.wakes), 0);
+    cr_assert_eq(atomic_load(&p.c.alive), 0);
+    join_drop(&h);
+    cr_assert_eq(task_live(), 0);
+}
+struct self_cancel {
+    struct future base;
+    struct task **self;
+    bool finish;
+    int *drops;
+};
+static enum poll self_cancel_poll(struct future *f, struct context *cx)
+{
+    struct self_cancel *c = (struct self_cancel *)f;
+    cr_assert(task_cancel(*c->self));
+    if (!c->finish)
+        return POLL_PENDING;
+    *(int *)cx->output = 3;
+    return POLL_READY;
+}
+static void self_cancel_drop(struct future *f) { (*((struct self_cancel *)f)->drops)++; }
+
+Test(ch09_rules, r6_a_cancel_reports_after_the_drop_and_may_lose_the_race)
+{
+    for (int finish = 0; finish < 2; finish++) {
+        struct fifo q = FIFO_INIT;
+        struct task *self;
+        int drops = 0;
+        struct self_cancel f = {{self_cancel_poll, self_cancel_drop}, &self, finish, &drops};
+        struct join_handle h = task_spawn(&q.base, &f.base, sizeof f, sizeof(int));
+        self = h.task;
+        struct probe p = {.h = &h};
+        cr_assert_eq(probe_join(&p), POLL_PENDING);
+        fifo_run(&q);
+        cr_assert_eq(probe_join(&p), POLL_READY);
+        cr_assert_eq(p.cancelled, !finish);
+        cr_assert_eq(drops, !finish, "the future was dropped before the join saw it");
+        if (finish)
+            cr_assert_eq(p.out, 3);
+        join_drop(&h);
+        cr_assert_eq(task_live(), 0);
+    }
+}
+Test(ch09_rules, r7_dropping_the_handle_takes_the_waker_back)
+{
+    struct fifo q = FIFO_INIT;
+    struct join_handle h = spawn_countdown(&q, 1, 5);
+    struct probe p = {.h = &h};
+    cr_assert_eq(probe_join(&p), POLL_PENDING);
+    join_drop(&h);
+    cr_assert_eq(atomic_load(&p.c.drops), 1);
+    cr_assert_eq(atomic_load(&p.c.alive), 0);
+    cr_assert_eq(task_live(), 1);
+    fifo_run(&q);
+    cr_assert_eq(atomic_load(&p.c.wakes), 0);
+    cr_assert_eq(task_live(), 0);
+}
+
+Test(ch09_rules, r8_a_dropped_handle_detaches_the_task)
+{
+    struct fifo q = FIFO_INIT;
+    struct join_handle h = spawn_countdown(&q, 3, 5);
+    join_drop(&h);
+    cr_assert_null(h.task);
+    cr_assert_eq(fifo_run(&q), 4, "the task ran to the end");
+    cr_assert_eq(task_live(), 0);
+}
+enum { CANCEL_BEFORE, CANCEL_DURING, CANCEL_BETWEEN, CANCEL_AFTER };
+enum { DROP_BEFORE, DROP_DURING, DROP_AFTER };
+
+struct world {
+    struct fifo q;
+    struct join_handle h;
+    struct task *t;           /* the canceller's own reference */
+    int cancel, drop, polls, drops;
+    bool has_ext;
+    struct waker ext;         /* the event's waker, held by the test */
+};
+struct matrix_future {
+    struct future base;
+    struct world *w;
+};
+static enum poll matrix_poll(struct future *f, struct context *cx)
+{
+    struct world *w = ((struct matrix_future *)f)->w;
+    if (++w->polls == 1) {
+        w->ext = waker_clone(cx->waker), w->has_ext = true;
+        if (w->cancel == CANCEL_DURING)
+            task_cancel(w->t);
+        return POLL_PENDING;
+    }
+    if (w->drop == DROP_DURING)
+        join_drop(&w->h);
+    *(int *)cx->output = 5;
+    return POLL_READY;
+}
+static void matrix_drop(struct future *f)
+{
+    struct world *w = ((struct matrix_future *)f)->w;
+    w->drops++;
+    if (w->has_ext)
+        waker_drop(w->ext), w->has_ext = false;
+    if (w->drop == DROP_DURING)
+        join_drop(&w->h);
+}
+static void run_cell(struct world *w, bool by_value, struct probe *joiner)
+{
+    struct matrix_future f = {{matrix_poll, matrix_drop}, w};
+    w->h = task_spawn(&w->q.base, &f.base, sizeof f, sizeof(int));
+    task_ref(w->t = w->h.task);
+    joiner->h = &w->h;
+    if (w->cancel == CANCEL_BEFORE)
+        task_cancel(w->t);
+    if (w->drop == DROP_BEFORE)
+        join_drop(&w->h);
+    if (w->h.task != NULL)
+        cr_assert_eq(probe_join(joiner), POLL_PENDING);
+    fifo_run(&w->q);
+    if (w->cancel == CANCEL_BETWEEN)
+        cr_assert(task_cancel(w->t));
+    if (w->has_ext) {
+        w->has_ext = false;
+        if (by_value)
+            waker_wake(w->ext);
+        else
+            waker_wake_by_ref(&w->ext), waker_drop(w->ext);
+    }
+    fifo_run(&w->q);
+    if (w->cancel == CANCEL_AFTER)
+        cr_assert_not(task_cancel(w->t));
+    if (w->h.task != NULL) {
+        cr_assert_eq(probe_join(joiner), POLL_READY);
+        join_drop(&w->h);
+    }
+    task_unref(w->t);
+}
+Test(ch09_matrix, every_cancel_drop_and_wake_timing)
+{
+    int cells = 0;
+    for (int cancel = CANCEL_BEFORE; cancel <= CANCEL_AFTER; cancel++)
+        for (int drop = DROP_BEFORE; drop <= DROP_AFTER; drop++)
+            for (int by_value = 0; by_value < 2; by_value++, cells++) {
+                struct world w = {.q = FIFO_INIT, .cancel = cancel, .drop = drop};
+                struct probe joiner = {.cancelled = -1};
+                run_cell(&w, by_value, &joiner);
+                bool cancelled = cancel != CANCEL_AFTER;
+                cr_assert_eq(w.drops, cancelled, "cell %d %d %d", cancel, drop, by_value);
+                cr_assert_eq(task_live(), 0, "cell %d %d %d", cancel, drop, by_value);
+                cr_assert_eq(atomic_load(&joiner.c.alive), 0, "cell %d %d %d", cancel, drop, by_value);
+                cr_assert_eq(atomic_load(&joiner.c.wakes), drop == DROP_AFTER, "cell %d %d %d",
+                             cancel, drop, by_value);
+                if (drop == DROP_AFTER)
+                    cr_assert(cancelled ? joiner.cancelled == 1 : joiner.out == 5,
+                              "cell %d %d %d", cancel, drop, by_value);
+            }
+    cr_assert_eq(cells, 24);
 }
 enum { STRESS_TASKS = 3000 };
 
