@@ -186,8 +186,11 @@ $(BENCH): $(T)/tests/ch10_bench.c $(T)/tests/host_executor.h \
 	@mkdir -p $(@D)
 	$(HCC) $(filter-out -O1,$(HCFLAGS)) -O2 -o $@ $(filter %.c,$^)
 
-bench: $(BENCH)
+bench: $(BENCH) kernel
 	$(BENCH)
+	@echo "kernel, one hart, qemu -icount shift=0: guest instructions (1 ns = 1 instruction)"
+	qemu-system-riscv64 -machine virt -bios default -nographic -smp 1 -m 128M \
+	    -icount shift=0 -kernel $(B)/kernel.elf -append kbench=1 | grep '^kbench'
 .PHONY: bench
 list-checks:
 	@echo $(CHECKS)

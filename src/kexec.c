@@ -115,3 +115,86 @@ void kexec_print_counters(const struct executor *ex)
     }
     print_counters("outside:", executor_counters(ex, executor_workers(ex)));
 }
+static void nothing(void) { __asm__ volatile(""); }
+
+static enum poll empty_poll(struct future *f, struct context *cx)
+{
+    (void)f, (void)cx;
+    return POLL_READY;
+}
+
+struct kbatches {
+    struct future base;
+    struct executor *ex;
+    long rounds, r, i;
+    int spawned, joining;
+    struct join_handle h[100];
+    struct join_future j;
+};
+static enum poll kbatches_poll(struct future *f, struct context *cx)
+{
+    struct kbatches *b = (struct kbatches *)f;
+    for (; b->r < b->rounds; b->r++, b->spawned = 0, b->i = 0) {
+        struct future empty = {empty_poll, NULL};
+        for (; !b->spawned && b->i < 100; b->i++)
+            b->h[b->i] = executor_spawn(b->ex, &empty, sizeof empty, 0);
+        if (!b->spawned)
+            b->spawned = 1, b->i = 0;
+        for (; b->i < 100; b->i++) {
+            if (!b->joining)
+                b->j = join_future(b->h[b->i]), b->joining = 1;
+            if (future_poll_into(&b->j.base, cx, NULL) == POLL_PENDING)
+                return POLL_PENDING;
+            b->joining = 0;
+        }
+    }
+    return POLL_READY;
+}
+struct kyielder {
+    struct future base;
+    long left;
+    struct yield_future y;
+};
+
+static enum poll kyielder_poll(struct future *f, struct context *cx)
+{
+    struct kyielder *y = (struct kyielder *)f;
+    for (; y->left > 0; y->left--, y->y = yield_now())
+        if (future_poll(&y->y.base, cx) == POLL_PENDING)
+            return POLL_PENDING;
+    return POLL_READY;
+}
+static uint64_t ns_since(uint64_t start, long n)
+{
+    uint64_t t = read_time() - start, hz = timer_timebase_hz();
+    return (t / hz * 1000000000u + t % hz * 1000000000u / hz) / (uint64_t)n;
+}
+
+void kexec_bench(void)
+{
+    enum { CALLS = 1000000, ROUNDS = 100, YIELDS = 100000 };
+    struct executor *ex = kexec_start();
+    void (*volatile fn)(void) = nothing;
+    uint64_t t = read_time();
+    for (int i = 0; i < CALLS; i++)
+        fn();
+    uint64_t call = ns_since(t, CALLS);
+    t = read_time();
+    for (int i = 0; i < ROUNDS * 100; i++)
+        kfree(kmalloc(128));
+    uint64_t heap = ns_since(t, ROUNDS * 100);
+    struct kbatches *b = kmalloc(sizeof *b);
+    *b = (struct kbatches){.base = {kbatches_poll, NULL}, .ex = ex, .rounds = ROUNDS};
+    t = read_time();
+    kexec_block_on(ex, &b->base, NULL);
+    uint64_t task = ns_since(t, ROUNDS * 100);
+    struct kyielder y = {{kyielder_poll, NULL}, YIELDS, yield_now()};
+    t = read_time();
+    kexec_block_on(ex, &y.base, NULL);
+    uint64_t yield = ns_since(t, YIELDS);
+    kfree(b);
+    kexec_stop(ex);
+    kprintf("kbench: spawn+poll+join, empty task: %lu (plain call %lu, kmalloc+kfree %lu)\n",
+            (unsigned long)task, (unsigned long)call, (unsigned long)heap);
+    kprintf("kbench: wake-to-poll, same hart (yield): %lu\n", (unsigned long)yield);
+}

@@ -9,6 +9,7 @@ int kexec_block_on(struct executor *ex, struct future *f, void *output);
 void kexec_halt(struct executor *ex);
 void kexec_stop(struct executor *ex);
 void kexec_print_counters(const struct executor *ex);
+void kexec_bench(void);
 
 
 #endif

@@ -1,4 +1,4 @@
-/* Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw, chapters/06-harts.nw, chapters/12-waiting.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
+/* Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw, chapters/06-harts.nw, chapters/10-executor.nw, chapters/12-waiting.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
 #include "console.h"
 #include "kprintf.h"
 #include "panic.h"
@@ -715,6 +715,8 @@ static _Noreturn void boot_work(void *arg)
         if (lines > 0)
             echo_lines(lines);
     }
+    if (boot_number("kbench", 0, 1) == 1)
+        kexec_bench();
     {
         unsigned long lines = boot_number("async_echo", 0, 1000);
         if (lines > 0) {
