@@ -271,7 +271,6 @@ static enum poll cancel_root_poll(struct future *f, struct context *cx)
     *(int *)cx->output = r->join.cancelled;
     return POLL_READY;
 }
-
 Test(ch10_executor, a_cancelled_task_is_dropped_and_its_join_learns)
 {
     struct host_rt rt;
@@ -284,7 +283,6 @@ Test(ch10_executor, a_cancelled_task_is_dropped_and_its_join_learns)
     cr_assert_eq(executor_live_tasks(rt.ex), 0);
     host_rt_stop(&rt);
 }
-
 Test(ch10_executor, destroying_drops_the_tasks_still_queued)
 {
     struct host_rt rt;

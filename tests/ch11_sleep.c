@@ -66,7 +66,6 @@ static enum poll sleepers_poll(struct future *f, struct context *cx)
     *(long *)cx->output = s->earliest;
     return POLL_READY;
 }
-
 Test(ch11_sleep, fifty_sleepers_on_two_workers_never_wake_early, .timeout = 30)
 {
     struct host_rt rt;
@@ -93,7 +92,6 @@ static void never_drop(struct future *f)
     (void)f;
     never_dropped++;
 }
-
 Test(ch11_sleep, a_timeout_gives_up_and_drops_the_inner_future)
 {
     struct host_rt rt;
@@ -146,7 +144,6 @@ static enum poll cancel_sleeper_poll(struct future *f, struct context *cx)
     }
     return future_poll_into(&c->j.base, cx, NULL);
 }
-
 Test(ch11_sleep, cancelling_a_sleeping_task_takes_its_timer_out)
 {
     struct host_rt rt;

@@ -159,7 +159,6 @@ static enum poll lockers_poll(struct future *f, struct context *cx)
     }
     return POLL_READY;
 }
-
 Test(ch12_waiting, a_mutex_keeps_a_thousand_tasks_apart, .timeout = 60)
 {
     struct host_rt rt;
@@ -195,7 +194,6 @@ static enum poll watch_poll(struct future *f, struct context *cx)
     atomic_waker_register(&aw, cx->waker);
     return atomic_load(&raised) == RAISES ? POLL_READY : POLL_PENDING;
 }
-
 Test(ch12_waiting, an_atomic_waker_loses_no_wake, .timeout = 60)
 {
     struct host_rt rt;

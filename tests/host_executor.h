@@ -68,15 +68,6 @@ static inline void host_unpark(void *ctx, unsigned w)
     pthread_cond_signal(&p->cond);
     pthread_mutex_unlock(&p->lock);
 }
-static inline void *host_worker_main(void *arg)
-{
-    struct host_thread *t = arg;
-    host_current = t->rt;
-    host_worker = t->index;
-    executor_run_worker(t->rt->ex, t->index);
-    return NULL;
-}
-
 static inline void host_rt_setup(struct host_rt *rt, unsigned workers)
 {
     struct executor_platform p = {rt, host_alloc, host_free, host_this_worker,
@@ -93,6 +84,14 @@ static inline void host_rt_setup(struct host_rt *rt, unsigned workers)
         rt->args[i] = (struct host_thread){rt, i};
     }
     rt->ex = executor_create(&p, workers);
+}
+static inline void *host_worker_main(void *arg)
+{
+    struct host_thread *t = arg;
+    host_current = t->rt;
+    host_worker = t->index;
+    executor_run_worker(t->rt->ex, t->index);
+    return NULL;
 }
 
 static inline void host_rt_start(struct host_rt *rt, unsigned workers)
@@ -113,7 +112,6 @@ static inline void host_rt_start_all_threads(struct host_rt *rt, unsigned worker
     for (unsigned i = 0; i < workers; i++)
         pthread_create(&rt->threads[i], NULL, host_worker_main, &rt->args[i]);
 }
-
 static inline void host_rt_halt(struct host_rt *rt)
 {
     executor_shutdown(rt->ex);
