@@ -35,6 +35,26 @@ static enum poll poll_with(struct future *f, struct counter *c, void *out)
     struct context cx = {&w, out};
     return future_poll(f, &cx);
 }
+static bool flag_is_set(void *arg) { return *(int *)arg != 0; }
+
+Test(ch12_waiting, a_wait_queue_wakes_in_order_and_passes_a_wake_on)
+{
+    struct wait_queue q = WAIT_QUEUE_INIT;
+    int flag = 0;
+    struct counter a = {0}, b = {0};
+    struct wait_for wa = wait_for(&q, flag_is_set, &flag), wb = wait_for(&q, flag_is_set, &flag);
+    cr_assert_eq(poll_with(&wa.base, &a, NULL), POLL_PENDING);
+    cr_assert_eq(poll_with(&wb.base, &b, NULL), POLL_PENDING);
+    flag = 1;
+    wait_queue_wake_one(&q);
+    cr_assert_eq(a.wakes, 1);
+    cr_assert_eq(b.wakes, 0, "wake_one must wake the oldest waiter only");
+    future_drop(&wa.base);
+    cr_assert_eq(b.wakes, 1, "the dropped waiter must pass its wake-up on");
+    cr_assert_eq(poll_with(&wb.base, &b, NULL), POLL_READY);
+    cr_assert_null(q.waiters.head);
+    cr_assert_eq(a.clones + b.clones, 0);
+}
 Test(ch12_waiting, channel_order_back_pressure_and_close)
 {
     struct channel ch;
