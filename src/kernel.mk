@@ -1,4 +1,4 @@
-# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw, chapters/06-harts.nw, chapters/07-futures.nw, chapters/08-task-state.nw, chapters/09-join.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
+# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw, chapters/06-harts.nw, chapters/07-futures.nw, chapters/08-task-state.nw, chapters/09-join.nw, chapters/10-executor.nw, chapters/11-time.nw, chapters/12-waiting.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
 T ?= .
 B ?= build
 
@@ -36,6 +36,12 @@ KERNEL_SRCS += waker.c
 KERNEL_SRCS += task_state.c
 KERNEL_SRCS += task.c
 KERNEL_SRCS += task_tests.c
+KERNEL_SRCS += mpsc.c
+KERNEL_SRCS += executor.c
+KERNEL_SRCS += kexec.c async_tests.c
+KERNEL_SRCS += wheel.c sleep.c
+KERNEL_SRCS += waitq.c channel.c semaphore.c atomic_waker.c
+KERNEL_SRCS += uart_stream.c
 HOST_SRCS += kprintf.c
 HOST_TESTS += ch01_kprintf.c
 HOST_SRCS += fdt.c dtinfo.c cmdline.c
@@ -56,6 +62,14 @@ HOST_SRCS += task_state.c
 HOST_TESTS += ch08_task_state.c
 HOST_SRCS += task.c
 HOST_TESTS += ch09_task.c
+HOST_SRCS += mpsc.c
+HOST_TESTS += ch10_mpsc.c
+HOST_SRCS += executor.c
+HOST_TESTS += ch10_executor.c
+HOST_SRCS += wheel.c sleep.c
+HOST_TESTS += ch11_wheel.c ch11_sleep.c
+HOST_SRCS += waitq.c channel.c semaphore.c atomic_waker.c
+HOST_TESTS += ch12_waiting.c ch12_stress.c
 
 KOBJS := $(patsubst %,$(B)/kobj/%.o,$(KERNEL_SRCS))
 
@@ -165,6 +179,19 @@ $(B)/host/task-state-bits.checked: $(STATE_FIGURE) figures/task-state-bits.dot
 	    "figures/task-state-bits.dot is stale: run $(STATE_FIGURE) >figures/task-state-bits.dot"; \
 	    exit 1; }
 	touch $@
+BENCH := $(B)/bench/ch10_bench
+
+$(BENCH): $(T)/tests/ch10_bench.c $(T)/tests/host_executor.h \
+          $(addprefix $(T)/src/,$(HOST_SRCS))
+	@mkdir -p $(@D)
+	$(HCC) $(filter-out -O1,$(HCFLAGS)) -O2 -o $@ $(filter %.c,$^)
+
+bench: $(BENCH) kernel
+	$(BENCH)
+	@echo "kernel, one hart, qemu -icount shift=0: guest instructions (1 ns = 1 instruction)"
+	qemu-system-riscv64 -machine virt -bios default -nographic -smp 1 -m 128M \
+	    -icount shift=0 -kernel $(B)/kernel.elf -append kbench=1 | grep '^kbench'
+.PHONY: bench
 list-checks:
 	@echo $(CHECKS)
 .PHONY: list-checks

@@ -1,4 +1,4 @@
-/* Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw, chapters/06-harts.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
+/* Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw, chapters/06-harts.nw, chapters/10-executor.nw, chapters/12-waiting.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
 #include "console.h"
 #include "kprintf.h"
 #include "panic.h"
@@ -26,6 +26,8 @@
 #include "smp.h"
 #include "spinlock.h"
 #include <stdatomic.h>
+#include "kexec.h"
+#include "uart_stream.h"
 
 static _Noreturn void boot_work(void *arg);
 
@@ -587,6 +589,45 @@ KTEST_FATAL(ch06_lock_recursion)
     spin_lock(&recursion_lock);
     KT_ASSERT(!"the same hart took a lock twice");
 }
+struct async_echo {
+    struct future base;
+    unsigned long lines;
+    char line[80], chunk[16];
+    size_t len;
+    int reading;
+    struct uart_read read;
+};
+static void echo_chunk(struct async_echo *e, int got)
+{
+    for (int i = 0; i < got && e->lines > 0; i++) {
+        char c = e->chunk[i];
+        if (c != '\r' && c != '\n') {
+            if (e->len < sizeof e->line - 1)
+                e->line[e->len++] = c;
+            continue;
+        }
+        if (e->len == 0)
+            continue;
+        e->line[e->len] = '\0';
+        kprintf("async echo: \"%s\" (on hart %lu)\n", e->line, this_hart()->hartid);
+        e->len = 0;
+        e->lines--;
+    }
+}
+static enum poll async_echo_poll(struct future *f, struct context *cx)
+{
+    struct async_echo *e = (struct async_echo *)f;
+    while (e->lines > 0) {
+        int got = 0;
+        if (!e->reading)
+            e->read = uart_read_async(e->chunk, sizeof e->chunk), e->reading = 1;
+        if (future_poll_into(&e->read.base, cx, &got) == POLL_PENDING)
+            return POLL_PENDING;
+        e->reading = 0;
+        echo_chunk(e, got);
+    }
+    return POLL_READY;
+}
 
 void kmain(unsigned long hartid, void *dtb);
 
@@ -656,6 +697,7 @@ void kmain(unsigned long hartid, void *dtb)
             "%lu kernel symbols\n", (void *)trap_vector, timer_hz(),
             machine.uart_irq, (unsigned long)ksym_count);
     smp_start(&machine, hartid);
+    uart_stream_init(machine.uart_irq);
     call_on_stack(boot_kstack_top, boot_hart_moved, (void *)(uintptr_t)hartid);
     boot_work(NULL);
 }
@@ -672,6 +714,18 @@ static _Noreturn void boot_work(void *arg)
         unsigned long lines = boot_number("echo", 0, 1000);
         if (lines > 0)
             echo_lines(lines);
+    }
+    if (boot_number("kbench", 0, 1) == 1)
+        kexec_bench();
+    {
+        unsigned long lines = boot_number("async_echo", 0, 1000);
+        if (lines > 0) {
+            struct executor *ex = kexec_start();
+            struct async_echo e = {.base = {async_echo_poll, NULL}, .lines = lines};
+            kprintf("async echo: type %lu line%s\n", lines, lines == 1 ? "" : "s");
+            kexec_block_on(ex, &e.base, NULL);
+            kexec_stop(ex);
+        }
     }
     #ifdef HYPHA_PANIC_AT_BOOT
     panic("deliberate panic (HYPHA_PANIC_AT_BOOT)");

@@ -36,6 +36,8 @@ void hart_start_here(unsigned long hartid, struct hart *h)
     call_on_stack(h->kstack_top, hart_main, h);
     panic("hart %lu: hart_main returned", hartid);
 }
+static void do_idle_work(void);
+
 static void hart_main(void *arg)
 {
     struct hart *h = arg;
@@ -50,6 +52,21 @@ static void hart_main(void *arg)
     ipi_send(boot_hart);
     interrupts_on();
     for (;;)
+        do_idle_work();
+}
+static void (*_Atomic idle_work)(void);
+
+void smp_set_idle_work(void (*fn)(void))
+{
+    atomic_store_explicit(&idle_work, fn, memory_order_release);
+}
+
+static void do_idle_work(void)
+{
+    void (*fn)(void) = atomic_load_explicit(&idle_work, memory_order_acquire);
+    if (fn != NULL)
+        fn();
+    else
         wait_for_interrupt();
 }
 static void start_hart(unsigned long id)

@@ -1,4 +1,4 @@
-# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw, chapters/06-harts.nw, chapters/09-join.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
+# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw, chapters/06-harts.nw, chapters/09-join.nw, chapters/10-executor.nw, chapters/11-time.nw, chapters/12-waiting.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
 # Usage: KERNEL=... BUILD_VARIANT=... LOGS=... bash tests/boot.sh
 set -u
 passed=0
@@ -200,5 +200,22 @@ check_every_line ch06_console_four_harts 'ch06 line' 40 \
     '^ch06 line [0-9]{2} from hart [0-3]: the quick brown fox jumps over the lazy dog.?$'
 boot_test ch09_tasks_run_in_the_kernel append="test=ch09_tasks_run_on_the_boot_hart" -- \
     '^ktest ch09_tasks_run_on_the_boot_hart: PASS' '^ktest: 1 passed, 0 failed'
+boot_test ch10_executor_on_four_harts smp=4 append="test=ch10_tasks_on_every_hart" -- \
+    '^ktest ch10_tasks_on_every_hart: PASS' \
+    '^executor: worker 0 \(hart 0\): spawned [0-9]+ polled [1-9]' \
+    '^executor: worker 3 \(hart 3\): spawned [0-9]+ polled [1-9]'
+boot_test ch11_sleepers_on_four_harts smp=4 append="test=ch11_sleepers_on_every_hart" -- \
+    '^ktest ch11_sleepers_on_every_hart: PASS' '^ch11: 200 sleepers, woke at most [0-9]+ us late'
+boot_test ch12_async_uart_echo smp=2 append="async_echo=2" input='hello\rasync world\r' \
+    ready='^async echo: type' -- \
+    '^async echo: "hello" \(on hart [01]\)' '^async echo: "async world" \(on hart [01]\)'
+boot_test ch12_ten_thousand_tasks_on_four_harts smp=4 mem=512M \
+    append="test=ch12_ten_thousand_tasks" -- \
+    '^ktest ch12_ten_thousand_tasks: PASS' \
+    '^ch12: 10000 tasks joined, sum 12497500, 0 live, 0 idle harts' \
+    '^executor: worker 0 \(hart 0\): spawned [0-9]+ polled [1-9]' \
+    '^executor: worker 1 \(hart 1\): spawned [0-9]+ polled [1-9]' \
+    '^executor: worker 2 \(hart 2\): spawned [0-9]+ polled [1-9]' \
+    '^executor: worker 3 \(hart 3\): spawned [0-9]+ polled [1-9]'
 echo "boot tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,200 @@
+/* Generated from chapters/10-executor.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
+#include "kexec.h"
+#include "console.h"
+#include "hart.h"
+#include "ipi.h"
+#include "kalloc.h"
+#include "kprintf.h"
+#include "panic.h"
+#include "riscv.h"
+#include "smp.h"
+#include "timer.h"
+
+
+#include <stdatomic.h>
+#include <stdint.h>
+
+static unsigned worker_of_hart[HART_MAX];
+static unsigned long hart_of_worker[HART_MAX];
+static _Atomic int tokens[HART_MAX];
+static struct executor *_Atomic running;
+static _Atomic int harts_in_loop;
+
+static void *k_alloc(void *ctx, size_t n) { (void)ctx; return kmalloc(n); }
+static void k_free(void *ctx, void *p) { (void)ctx; kfree(p); }
+
+static unsigned k_this_worker(void *ctx)
+{
+    (void)ctx;
+    return worker_of_hart[this_hart()->hartid];
+}
+
+static uint64_t k_now(void *ctx)
+{
+    (void)ctx;
+    uint64_t t = read_time(), hz = timer_timebase_hz();
+    return t / hz * 1000000000u + t % hz * 1000000000u / hz;
+}
+static void k_park(void *ctx, unsigned w, uint64_t deadline)
+{
+    (void)ctx, (void)deadline;
+    interrupts_off();
+    if (!atomic_exchange_explicit(&tokens[w], 0, memory_order_acquire))
+        wait_for_interrupt();
+    interrupts_on();
+}
+
+static void k_unpark(void *ctx, unsigned w)
+{
+    (void)ctx;
+    atomic_store_explicit(&tokens[w], 1, memory_order_release);
+    ipi_send(hart_of_worker[w]);
+}
+static void kexec_idle(void)
+{
+    atomic_fetch_add(&harts_in_loop, 1);
+    struct executor *ex = atomic_load(&running);
+    if (ex != NULL)
+        executor_run_worker(ex, worker_of_hart[this_hart()->hartid]);
+    atomic_fetch_sub(&harts_in_loop, 1);
+    if (ex == NULL)
+        wait_for_interrupt();
+}
+struct executor *kexec_start(void)
+{
+    unsigned n = 0;
+    for (unsigned long id = 0; id < HART_MAX; id++) {
+        worker_of_hart[id] = hart_is_running(id) ? n : EXECUTOR_NO_WORKER;
+        if (hart_is_running(id))
+            hart_of_worker[n++] = id;
+    }
+    struct executor_platform p = {NULL, k_alloc, k_free, k_this_worker,
+                                  k_park, k_unpark, k_now};
+    struct executor *ex = executor_create(&p, n);
+    if (ex == NULL)
+        panic("kexec: no memory for an executor of %u workers", n);
+    atomic_store(&running, ex);
+    smp_set_idle_work(kexec_idle);
+    for (unsigned w = 0; w < n; w++)
+        if (hart_of_worker[w] != this_hart()->hartid)
+            ipi_send(hart_of_worker[w]);
+    return ex;
+}
+int kexec_block_on(struct executor *ex, struct future *f, void *output)
+{
+    return executor_block_on(ex, worker_of_hart[this_hart()->hartid], f, output);
+}
+
+void kexec_halt(struct executor *ex)
+{
+    atomic_store(&running, NULL);
+    executor_shutdown(ex);
+    while (atomic_load(&harts_in_loop) != 0)
+        ;
+}
+
+void kexec_stop(struct executor *ex)
+{
+    kexec_halt(ex);
+    executor_destroy(ex);
+}
+static void print_counters(const char *who, const struct executor_counters *c)
+{
+    kprintf("executor: %s spawned %lu polled %lu completed %lu woken %lu stolen %lu "
+            "parked %lu\n", who, (unsigned long)c->spawned, (unsigned long)c->polled,
+            (unsigned long)c->completed, (unsigned long)c->woken,
+            (unsigned long)c->stolen, (unsigned long)c->parked);
+}
+
+void kexec_print_counters(const struct executor *ex)
+{
+    char who[32];
+    for (unsigned w = 0; w < executor_workers(ex); w++) {
+        ksnprintf(who, sizeof who, "worker %u (hart %lu):", w, hart_of_worker[w]);
+        print_counters(who, executor_counters(ex, w));
+    }
+    print_counters("outside:", executor_counters(ex, executor_workers(ex)));
+}
+static void nothing(void) { __asm__ volatile(""); }
+
+static enum poll empty_poll(struct future *f, struct context *cx)
+{
+    (void)f, (void)cx;
+    return POLL_READY;
+}
+
+struct kbatches {
+    struct future base;
+    struct executor *ex;
+    long rounds, r, i;
+    int spawned, joining;
+    struct join_handle h[100];
+    struct join_future j;
+};
+static enum poll kbatches_poll(struct future *f, struct context *cx)
+{
+    struct kbatches *b = (struct kbatches *)f;
+    for (; b->r < b->rounds; b->r++, b->spawned = 0, b->i = 0) {
+        struct future empty = {empty_poll, NULL};
+        for (; !b->spawned && b->i < 100; b->i++)
+            b->h[b->i] = executor_spawn(b->ex, &empty, sizeof empty, 0);
+        if (!b->spawned)
+            b->spawned = 1, b->i = 0;
+        for (; b->i < 100; b->i++) {
+            if (!b->joining)
+                b->j = join_future(b->h[b->i]), b->joining = 1;
+            if (future_poll_into(&b->j.base, cx, NULL) == POLL_PENDING)
+                return POLL_PENDING;
+            b->joining = 0;
+        }
+    }
+    return POLL_READY;
+}
+struct kyielder {
+    struct future base;
+    long left;
+    struct yield_future y;
+};
+
+static enum poll kyielder_poll(struct future *f, struct context *cx)
+{
+    struct kyielder *y = (struct kyielder *)f;
+    for (; y->left > 0; y->left--, y->y = yield_now())
+        if (future_poll(&y->y.base, cx) == POLL_PENDING)
+            return POLL_PENDING;
+    return POLL_READY;
+}
+static uint64_t ns_since(uint64_t start, long n)
+{
+    uint64_t t = read_time() - start, hz = timer_timebase_hz();
+    return (t / hz * 1000000000u + t % hz * 1000000000u / hz) / (uint64_t)n;
+}
+
+void kexec_bench(void)
+{
+    enum { CALLS = 1000000, ROUNDS = 100, YIELDS = 100000 };
+    struct executor *ex = kexec_start();
+    void (*volatile fn)(void) = nothing;
+    uint64_t t = read_time();
+    for (int i = 0; i < CALLS; i++)
+        fn();
+    uint64_t call = ns_since(t, CALLS);
+    t = read_time();
+    for (int i = 0; i < ROUNDS * 100; i++)
+        kfree(kmalloc(128));
+    uint64_t heap = ns_since(t, ROUNDS * 100);
+    struct kbatches *b = kmalloc(sizeof *b);
+    *b = (struct kbatches){.base = {kbatches_poll, NULL}, .ex = ex, .rounds = ROUNDS};
+    t = read_time();
+    kexec_block_on(ex, &b->base, NULL);
+    uint64_t task = ns_since(t, ROUNDS * 100);
+    struct kyielder y = {{kyielder_poll, NULL}, YIELDS, yield_now()};
+    t = read_time();
+    kexec_block_on(ex, &y.base, NULL);
+    uint64_t yield = ns_since(t, YIELDS);
+    kfree(b);
+    kexec_stop(ex);
+    kprintf("kbench: spawn+poll+join, empty task: %lu (plain call %lu, kmalloc+kfree %lu)\n",
+            (unsigned long)task, (unsigned long)call, (unsigned long)heap);
+    kprintf("kbench: wake-to-poll, same hart (yield): %lu\n", (unsigned long)yield);
+}

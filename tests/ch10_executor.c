@@ -1,0 +1,304 @@
+/* Generated from chapters/10-executor.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
+#define _POSIX_C_SOURCE 200809L
+#include "executor.h"
+#include "host_executor.h"
+
+#include <criterion/criterion.h>
+#include <stdatomic.h>
+
+static _Atomic long counted;
+static int spin_per_poll;
+
+struct counter {
+    struct future base;
+    struct yield_future yield;
+    int yields_left;
+    long id;
+};
+
+static enum poll counter_poll(struct future *f, struct context *cx)
+{
+    struct counter *c = (struct counter *)f;
+    for (volatile int i = 0; i < spin_per_poll; i++)
+        ;
+    while (c->yields_left > 0) {
+        if (future_poll(&c->yield.base, cx) == POLL_PENDING)
+            return POLL_PENDING;
+        c->yield = yield_now();
+        c->yields_left--;
+    }
+    atomic_fetch_add(&counted, 1);
+    *(long *)cx->output = c->id;
+    return POLL_READY;
+}
+
+static struct counter counter(long id, int yields)
+{
+    return (struct counter){{counter_poll, NULL}, yield_now(), yields, id};
+}
+struct spawner {
+    struct future base;
+    struct executor *ex;
+    long n, next;
+    int yields;
+    struct join_handle *handles;
+    struct join_future join;
+    int joining;
+    long sum;
+};
+
+static enum poll spawner_poll(struct future *f, struct context *cx)
+{
+    struct spawner *s = (struct spawner *)f;
+    if (s->handles == NULL) {
+        s->handles = calloc((size_t)s->n, sizeof *s->handles);
+        for (long i = 0; i < s->n; i++) {
+            struct counter c = counter(i, (int)(i % (s->yields + 1)));
+            s->handles[i] = executor_spawn(s->ex, &c.base, sizeof c, sizeof(long));
+        }
+    }
+    for (; s->next < s->n; s->next++) {
+        long out = -1;
+        if (!s->joining)
+            s->join = join_future(s->handles[s->next]), s->joining = 1;
+        if (future_poll_into(&s->join.base, cx, &out) == POLL_PENDING)
+            return POLL_PENDING;
+        s->joining = 0;
+        s->sum += out;
+    }
+    free(s->handles);
+    *(long *)cx->output = s->sum;
+    return POLL_READY;
+}
+
+static struct spawner spawner(struct executor *ex, long n, int yields)
+{
+    return (struct spawner){.base = {spawner_poll, NULL}, .ex = ex, .n = n, .yields = yields};
+}
+Test(ch10_executor, block_on_returns_the_output)
+{
+    struct host_rt rt;
+    host_rt_start(&rt, 1);
+    struct counter c = counter(42, 3);
+    long out = 0;
+    cr_assert_eq(executor_block_on(rt.ex, 0, &c.base, &out), 0);
+    cr_assert_eq(out, 42);
+    cr_assert_eq(executor_live_tasks(rt.ex), 0);
+    host_rt_stop(&rt);
+}
+
+Test(ch10_executor, one_worker_spawns_polls_and_joins)
+{
+    struct host_rt rt;
+    host_rt_start(&rt, 1);
+    struct spawner s = spawner(rt.ex, 1000, 3);
+    long sum = 0;
+    cr_assert_eq(executor_block_on(rt.ex, 0, &s.base, &sum), 0);
+    cr_assert_eq(sum, 1000L * 999 / 2);
+    cr_assert_eq(atomic_load(&counted), 1000);
+    host_rt_halt(&rt);
+    const struct executor_counters *k = executor_counters(rt.ex, 0);
+    cr_assert_eq(atomic_load(&k->spawned), 1001);
+    cr_assert_eq(atomic_load(&k->completed), 1001);
+    cr_assert_eq(atomic_load(&k->stolen), 0);
+    cr_assert_gt(atomic_load(&k->polled), 1001);
+    cr_assert_eq(executor_live_tasks(rt.ex), 0);
+    host_rt_stop(&rt);
+}
+static char order[8];
+static _Atomic int order_len;
+
+struct letter {
+    struct future base;
+    struct yield_future yield;
+    char c;
+    int state;
+};
+
+static enum poll letter_poll(struct future *f, struct context *cx)
+{
+    struct letter *l = (struct letter *)f;
+    if (l->state == 0)
+        order[atomic_fetch_add(&order_len, 1)] = l->c, l->state = 1;
+    if (future_poll(&l->yield.base, cx) == POLL_PENDING)
+        return POLL_PENDING;
+    order[atomic_fetch_add(&order_len, 1)] = (char)(l->c - 'a' + 'A');
+    return POLL_READY;
+}
+
+struct two_letters {
+    struct future base;
+    struct executor *ex;
+    struct join_future a, b;
+    int state;
+};
+static enum poll two_letters_poll(struct future *f, struct context *cx)
+{
+    struct two_letters *t = (struct two_letters *)f;
+    if (t->state == 0) {
+        struct letter a = {{letter_poll, NULL}, yield_now(), 'a', 0};
+        struct letter b = {{letter_poll, NULL}, yield_now(), 'b', 0};
+        t->a = join_future(executor_spawn(t->ex, &a.base, sizeof a, 0));
+        t->b = join_future(executor_spawn(t->ex, &b.base, sizeof b, 0));
+        t->state = 1;
+    }
+    if (t->state == 1 && future_poll_into(&t->a.base, cx, NULL) == POLL_PENDING)
+        return POLL_PENDING;
+    t->state = 2;
+    if (future_poll_into(&t->b.base, cx, NULL) == POLL_PENDING)
+        return POLL_PENDING;
+    return POLL_READY;
+}
+
+Test(ch10_executor, a_yield_lets_the_queued_tasks_run_first)
+{
+    struct host_rt rt;
+    host_rt_start(&rt, 1);
+    struct two_letters t = {.base = {two_letters_poll, NULL}, .ex = rt.ex};
+    cr_assert_eq(executor_block_on(rt.ex, 0, &t.base, NULL), 0);
+    cr_assert_str_eq(order, "abAB");
+    cr_assert_eq(executor_live_tasks(rt.ex), 0);
+    host_rt_stop(&rt);
+}
+Test(ch10_executor, four_workers_share_the_work, .timeout = 60)
+{
+    struct host_rt rt;
+    host_rt_start(&rt, 4);
+    struct spawner s = spawner(rt.ex, 20000, 4);
+    long sum = 0;
+    spin_per_poll = 2000;
+    cr_assert_eq(executor_block_on(rt.ex, 0, &s.base, &sum), 0);
+    cr_assert_eq(sum, 20000L * 19999 / 2);
+    host_rt_halt(&rt);
+    uint64_t stolen = 0, completed = 0;
+    for (unsigned w = 0; w < 4; w++) {
+        const struct executor_counters *k = executor_counters(rt.ex, w);
+        cr_assert_gt(atomic_load(&k->polled), 0, "worker %u polled nothing", w);
+        stolen += atomic_load(&k->stolen);
+        completed += atomic_load(&k->completed);
+    }
+    cr_assert_gt(stolen, 0);
+    cr_assert_eq(completed, 20001);
+    cr_assert_eq(executor_live_tasks(rt.ex), 0);
+    host_rt_stop(&rt);
+}
+struct gate {
+    struct future base;
+    pthread_mutex_t lock;
+    int open, has_waker;
+    struct waker waker;
+};
+
+static enum poll gate_poll(struct future *f, struct context *cx)
+{
+    struct gate *g = (struct gate *)f;
+    pthread_mutex_lock(&g->lock);
+    int open = g->open;
+    if (!open && !g->has_waker)
+        g->waker = waker_clone(cx->waker), g->has_waker = 1;
+    pthread_mutex_unlock(&g->lock);
+    return open ? POLL_READY : POLL_PENDING;
+}
+
+static void *open_gate_later(void *arg)
+{
+    struct gate *g = arg;
+    nanosleep(&(struct timespec){0, 20000000}, NULL);
+    pthread_mutex_lock(&g->lock);
+    g->open = 1;
+    int had = g->has_waker;
+    g->has_waker = 0;
+    pthread_mutex_unlock(&g->lock);
+    if (had)
+        waker_wake(g->waker);
+    return NULL;
+}
+Test(ch10_executor, a_wake_from_outside_reaches_a_parked_worker, .timeout = 30)
+{
+    struct host_rt rt;
+    host_rt_start(&rt, 2);
+    struct gate g = {{gate_poll, NULL}, PTHREAD_MUTEX_INITIALIZER, 0, 0, {0}};
+    pthread_t opener;
+    pthread_create(&opener, NULL, open_gate_later, &g);
+    cr_assert_eq(executor_block_on(rt.ex, 0, &g.base, NULL), 0);
+    pthread_join(opener, NULL);
+    host_rt_halt(&rt);
+    const struct executor_counters *out = executor_counters(rt.ex, 2);
+    cr_assert_eq(atomic_load(&out->woken), 1);
+    cr_assert_gt(atomic_load(&executor_counters(rt.ex, 0)->parked) +
+                 atomic_load(&executor_counters(rt.ex, 1)->parked), 0);
+    cr_assert_eq(executor_live_tasks(rt.ex), 0);
+    host_rt_stop(&rt);
+}
+static _Atomic int forever_dropped;
+
+static enum poll forever_poll(struct future *f, struct context *cx)
+{
+    (void)f, (void)cx;
+    return POLL_PENDING;
+}
+
+static void forever_drop(struct future *f)
+{
+    (void)f;
+    atomic_fetch_add(&forever_dropped, 1);
+}
+
+struct cancel_root {
+    struct future base;
+    struct executor *ex;
+    struct join_future join;
+    struct yield_future yield;
+    int state;
+};
+static enum poll cancel_root_poll(struct future *f, struct context *cx)
+{
+    struct cancel_root *r = (struct cancel_root *)f;
+    if (r->state == 0) {
+        struct future fv = {forever_poll, forever_drop};
+        r->join = join_future(executor_spawn(r->ex, &fv, sizeof fv, 0));
+        r->yield = yield_now();
+        r->state = 1;
+    }
+    if (r->state == 1) {
+        if (future_poll(&r->yield.base, cx) == POLL_PENDING)
+            return POLL_PENDING;
+        task_cancel(r->join.handle.task);
+        r->state = 2;
+    }
+    if (future_poll_into(&r->join.base, cx, NULL) == POLL_PENDING)
+        return POLL_PENDING;
+    *(int *)cx->output = r->join.cancelled;
+    return POLL_READY;
+}
+Test(ch10_executor, a_cancelled_task_is_dropped_and_its_join_learns)
+{
+    struct host_rt rt;
+    host_rt_start(&rt, 1);
+    struct cancel_root r = {.base = {cancel_root_poll, NULL}, .ex = rt.ex};
+    int cancelled = 0;
+    cr_assert_eq(executor_block_on(rt.ex, 0, &r.base, &cancelled), 0);
+    cr_assert(cancelled);
+    cr_assert_eq(atomic_load(&forever_dropped), 1);
+    cr_assert_eq(executor_live_tasks(rt.ex), 0);
+    host_rt_stop(&rt);
+}
+Test(ch10_executor, destroying_drops_the_tasks_still_queued)
+{
+    struct host_rt rt;
+    host_rt_start(&rt, 1);
+    for (int i = 0; i < 10; i++) {
+        struct future fv = {forever_poll, forever_drop};
+        struct join_handle h = executor_spawn(rt.ex, &fv, sizeof fv, 0);
+        join_drop(&h);
+    }
+    cr_assert_eq(executor_live_tasks(rt.ex), 10);
+    host_rt_stop(&rt);
+    cr_assert_eq(atomic_load(&forever_dropped), 10);
+}
+const char *__lsan_default_suppressions(void);
+
+const char *__lsan_default_suppressions(void)
+{
+    return "leak:libcriterion.so\n";
+}
