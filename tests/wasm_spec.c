@@ -1,4 +1,4 @@
-/* Generated from chapters/13-wasm-binary.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
+/* Generated from chapters/13-wasm-binary.nw, chapters/14-wasm-validate.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
 /* The WebAssembly spec-test runner: runs the scripts wast2json writes. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdarg.h>
@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "wasm_module.h"
-
+#include "wasm_validate.h"
 
 enum json_kind { JSON_NULL, JSON_FALSE, JSON_TRUE, JSON_NUMBER, JSON_STRING,
                  JSON_ARRAY, JSON_OBJECT };
@@ -272,7 +272,7 @@ struct runner {
     struct spec_module **modules;
     size_t nmodules;
     struct spec_module *current;    /* the module defined last */
-    
+    long invalid_rejected, invalid_accepted;    /* this file's assert_invalid */
 };
 static void pass(struct runner *rn) { rn->now.passed++; }
 static void skip(struct runner *rn) { rn->now.skipped++; }
@@ -325,7 +325,8 @@ static int load_module(struct runner *rn, const struct json *cmd, struct spec_mo
     if (wasm_load(&sm->module, sm->bytes, sm->len, &host_allocator, err) < 0)
         return -1;
     if (more) {
-        
+        if (wasm_validate(&sm->module, err) < 0)
+	    return -1;
     }
     return 0;
 }
@@ -423,7 +424,15 @@ static void run_command(struct runner *rn, const struct json *cmd)
             skip(rn);                       /* the text format is not ours to parse */
         return;
     }
-    
+    if (strcmp(type, "assert_invalid") == 0) {
+        long failed = rn->now.failed;
+        expect_rejected(rn, cmd, line, true);
+        if (rn->now.failed == failed)
+            rn->invalid_rejected++;
+        else
+            rn->invalid_accepted++;
+        return;
+    }
     not_yet(rn, line, type);
 }
 static void print_counts(const char *what, const struct counts *c)
@@ -457,7 +466,10 @@ static void run_file(struct runner *rn, const char *path)
     
     for (size_t i = 0; commands != NULL && i < commands->n; i++)
         run_command(rn, &commands->items[i]);
-    
+    if (rn->invalid_rejected + rn->invalid_accepted > 0)
+        printf("  assert_invalid: %ld rejected, %ld accepted\n", rn->invalid_rejected,
+               rn->invalid_accepted);
+    rn->invalid_rejected = rn->invalid_accepted = 0;
     for (size_t i = rn->nmodules; i-- > 0;)
         drop_module(rn->modules[i]);
     rn->nmodules = 0;
