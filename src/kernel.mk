@@ -34,6 +34,7 @@ KERNEL_SRCS += backtrace.c timer.c plic.c ring.c
 KERNEL_SRCS += ticket.c spinlock.c smp.c hartentry.S ipi.c
 KERNEL_SRCS += wasm_leb.c wasm_instr.c wasm_load.c
 KERNEL_SRCS += wasm_validate.c
+KERNEL_SRCS += wasm_ktest.c
 HOST_SRCS += kprintf.c
 HOST_TESTS += ch01_kprintf.c
 HOST_SRCS += fdt.c dtinfo.c cmdline.c
