@@ -37,6 +37,7 @@ static bool json_fail(struct json_parser *p, const char *what)
         p->error = what;
     return false;
 }
+
 static void json_space(struct json_parser *p)
 {
     while (p->pos < p->len && strchr(" \t\r\n", p->s[p->pos]) != NULL && p->s[p->pos] != 0)
@@ -67,6 +68,7 @@ static bool json_number(struct json_parser *p, struct json *v)
     v->text[v->len] = '\0';
     return true;
 }
+
 static bool json_hex4(const char *s, uint32_t *out)
 {
     *out = 0;
@@ -138,6 +140,7 @@ static bool json_string(struct json_parser *p, char **text, size_t *len)
     p->pos = end + 1;
     return true;
 }
+
 static bool json_push(struct json_parser *p, struct json *v, struct json *item)
 {
     if ((v->n & (v->n - 1)) == 0) {                 /* 0, 1, 2, 4...: full */
@@ -175,6 +178,7 @@ static bool json_list(struct json_parser *p, struct json *v, char close, bool ke
         return json_fail(p, "expected ',' or the end of a list");
     }
 }
+
 static bool json_value(struct json_parser *p, struct json *v)
 {
     bool ok;
@@ -195,6 +199,7 @@ static bool json_value(struct json_parser *p, struct json *v)
     p->depth--;
     return ok;
 }
+
 static void json_free(struct json *v)
 {
     for (size_t i = 0; i < v->n; i++)
@@ -235,6 +240,7 @@ static const char *json_read_file(const char *path, struct json *root)
     free(text);
     return p.error;
 }
+
 static const struct json *json_get(const struct json *obj, const char *key)
 {
     for (size_t i = 0; obj != NULL && obj->kind == JSON_OBJECT && i < obj->n; i++)
@@ -254,6 +260,7 @@ static long json_long(const struct json *obj, const char *key)
     const struct json *v = json_get(obj, key);
     return v != NULL && v->kind == JSON_NUMBER ? strtol(v->text, NULL, 10) : 0;
 }
+
 struct spec_module {            /* a module a script defined */
     char *name;                 /* "$M1", or NULL */
     uint8_t *bytes;             /* the file, in a buffer of exactly its size */
@@ -274,6 +281,7 @@ struct runner {
     struct spec_module *current;    /* the module defined last */
     long invalid_rejected, invalid_accepted;    /* this file's assert_invalid */
 };
+
 static void pass(struct runner *rn) { rn->now.passed++; }
 static void skip(struct runner *rn) { rn->now.skipped++; }
 
@@ -295,6 +303,7 @@ static void fail(struct runner *rn, long line, const char *fmt, ...)
     va_end(ap);
     putchar('\n');
 }
+
 static int read_module_file(struct runner *rn, const char *name, uint8_t **bytes, size_t *len)
 {
     char path[8192];
@@ -313,6 +322,7 @@ static int read_module_file(struct runner *rn, const char *name, uint8_t **bytes
 static void *host_alloc(void *ctx, size_t n) { (void)ctx; return malloc(n); }
 static void host_free(void *ctx, void *p) { (void)ctx; free(p); }
 static const struct wasm_alloc host_allocator = {host_alloc, host_free, NULL, 0};
+
 /* 0: loaded (and checked, if more); -1: rejected, err says why; -2: no file. */
 static int load_module(struct runner *rn, const struct json *cmd, struct spec_module *sm,
                        bool more, struct wasm_error *err)
@@ -331,6 +341,7 @@ static int load_module(struct runner *rn, const struct json *cmd, struct spec_mo
     }
     return 0;
 }
+
 static void drop_module(struct spec_module *sm)
 {
     
@@ -352,11 +363,14 @@ static void keep_module(struct runner *rn, struct spec_module *sm)
     rn->current = sm;
 }
 
+
+
 static void spectest_start(struct runner *rn)
 {
     (void)rn;
     
 }
+
 static void run_module(struct runner *rn, const struct json *cmd, long line)
 {
     struct spec_module *sm = calloc(1, sizeof *sm);
@@ -375,6 +389,7 @@ static void run_module(struct runner *rn, const struct json *cmd, long line)
     keep_module(rn, sm);
     pass(rn);
 }
+
 static bool same_reason(const char *message, const char *expected)
 {
     if (expected == NULL || strstr(message, expected) != NULL)
@@ -405,6 +420,7 @@ static void expect_rejected(struct runner *rn, const struct json *cmd, long line
     wasm_module_free(&sm->module);
     free(sm->bytes);
 }
+
 static void run_command(struct runner *rn, const struct json *cmd)
 {
     const char *type = json_str(cmd, "type");
@@ -436,6 +452,7 @@ static void run_command(struct runner *rn, const struct json *cmd)
     }
     not_yet(rn, line, type);
 }
+
 static void print_counts(const char *what, const struct counts *c)
 {
     printf("%s%ld passed, %ld failed, %ld skipped", what, c->passed, c->failed, c->skipped);
@@ -481,6 +498,7 @@ static void run_file(struct runner *rn, const char *path)
     add_counts(&rn->total, &rn->now);
     json_free(&root);
 }
+
 static int load_files(int n, char **paths)
 {
     int refused = 0;
