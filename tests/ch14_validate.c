@@ -361,6 +361,31 @@ Test(ch14_validate, truncated_and_random_code_gets_a_verdict, .init = setup)
     }
 }
 
+static void check_too_big(uint8_t op, uint8_t immediate, uint32_t n, const char *text)
+{
+    size_t len = sizeof h.bytes + 2 * (size_t)n + 1;
+    uint8_t *big = malloc(len);
+    cr_assert_not_null(big);
+    memcpy(big, h.bytes, sizeof h.bytes);
+    for (uint32_t i = 0; i < n; i++)
+        big[sizeof h.bytes + 2 * i] = op, big[sizeof h.bytes + 2 * i + 1] = immediate;
+    big[len - 1] = 0x0b;
+    h.m.bytes = big, h.m.len = len;
+    h.funcs[0].body = (struct wasm_expr){big + sizeof h.bytes, (uint32_t)(len - sizeof h.bytes),
+                                         (uint32_t)sizeof h.bytes};
+    h.types[0] = h.types[1];
+    cr_assert_eq(wasm_validate(&h.m, &h.err), -1);
+    cr_assert(strstr(h.err.message, text) != NULL, "%s", h.err.message);
+    free(big);
+}
+
+Test(ch14_validate, the_stacks_stop_at_their_limits, .init = setup)
+{
+    check_too_big(0x02, 0x40, 65537, "the control stack cannot grow past 65536");
+    setup();
+    check_too_big(0x41, 0x00, (1u << 20) + 1, "the operand stack cannot grow past 1048576");
+}
+
 static long live_blocks, refuse_at;
 
 static void *refusing_alloc(void *ctx, size_t n)
