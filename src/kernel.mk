@@ -1,4 +1,4 @@
-# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw, chapters/06-harts.nw, chapters/07-futures.nw, chapters/08-task-state.nw, chapters/09-join.nw, chapters/10-executor.nw, chapters/11-time.nw, chapters/12-waiting.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
+# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw, chapters/06-harts.nw, chapters/07-futures.nw, chapters/08-task-state.nw, chapters/09-join.nw, chapters/10-executor.nw, chapters/11-time.nw, chapters/12-waiting.nw, chapters/13-wasm-binary.nw, chapters/14-wasm-validate.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
 T ?= .
 B ?= build
 
@@ -42,6 +42,9 @@ KERNEL_SRCS += kexec.c async_tests.c
 KERNEL_SRCS += wheel.c sleep.c
 KERNEL_SRCS += waitq.c channel.c semaphore.c atomic_waker.c
 KERNEL_SRCS += uart_stream.c
+KERNEL_SRCS += wasm_leb.c wasm_instr.c wasm_load.c
+KERNEL_SRCS += wasm_validate.c
+KERNEL_SRCS += wasm_ktest.c
 HOST_SRCS += kprintf.c
 HOST_TESTS += ch01_kprintf.c
 HOST_SRCS += fdt.c dtinfo.c cmdline.c
@@ -70,6 +73,10 @@ HOST_SRCS += wheel.c sleep.c
 HOST_TESTS += ch11_wheel.c ch11_sleep.c
 HOST_SRCS += waitq.c channel.c semaphore.c atomic_waker.c
 HOST_TESTS += ch12_waiting.c ch12_stress.c
+HOST_SRCS += wasm_leb.c wasm_instr.c wasm_load.c
+HOST_TESTS += ch13_wasm_leb.c ch13_wasm_load.c
+HOST_SRCS += wasm_validate.c
+HOST_TESTS += ch14_validate.c
 
 KOBJS := $(patsubst %,$(B)/kobj/%.o,$(KERNEL_SRCS))
 
@@ -192,6 +199,57 @@ bench: $(BENCH) kernel
 	qemu-system-riscv64 -machine virt -bios default -nographic -smp 1 -m 128M \
 	    -icount shift=0 -kernel $(B)/kernel.elf -append kbench=1 | grep '^kbench'
 .PHONY: bench
+wasm-fixtures:
+	wat2wasm --enable-all fixtures/wasm/every-section.wat -o fixtures/wasm/every-section.wasm
+	clang --target=wasm32 -mcpu=mvp -O2 -nostdlib -Wl,--no-entry \
+	    -o fixtures/wasm/sieve.wasm fixtures/wasm/sieve.c
+.PHONY: wasm-fixtures
+SPEC_DIR := fixtures/wasm-spec
+SPEC_WAST := $(filter-out $(SPEC_DIR)/wasm-2.0/simd_%,$(wildcard $(SPEC_DIR)/wasm-2.0/*.wast))
+SPEC_ENGINE = $(filter wasm_%,$(HOST_SRCS)) kprintf.c
+SPEC_RUNNER_SRCS = $(T)/tests/wasm_spec.c $(patsubst %,$(T)/src/%,$(SPEC_ENGINE))
+
+$(B)/spec/run-spec: $(SPEC_RUNNER_SRCS) $(wildcard $(T)/src/wasm_*.h)
+	@mkdir -p $(@D)
+	$(HCC) $(HCFLAGS) -o $@ $(SPEC_RUNNER_SRCS) -lm
+$(B)/spec/run-spec-san: $(SPEC_RUNNER_SRCS) $(wildcard $(T)/src/wasm_*.h)
+	@mkdir -p $(@D)
+	$(HCC) $(HCFLAGS) $(SANFLAGS) -o $@ $(SPEC_RUNNER_SRCS) -lm
+WAST2JSON := wast2json
+SPEC_JSON := $(patsubst $(SPEC_DIR)/wasm-2.0/%.wast,$(B)/spec/2.0/%/script.json,$(SPEC_WAST))
+
+$(B)/spec/2.0/%/script.json: $(SPEC_DIR)/wasm-2.0/%.wast
+	@rm -rf $(@D) && mkdir -p $(@D)
+	$(WAST2JSON) $< -o $@
+
+spec: $(B)/spec/run-spec
+	@rm -rf $(B)/spec/given && mkdir -p $(B)/spec/given
+	@i=0; scripts=""; for w in $(or $(WAST),$(SPEC_WAST)); do i=$$((i + 1)); \
+	    d=$(B)/spec/given/$$i-$$(basename $$w .wast); mkdir -p $$d; \
+	    $(WAST2JSON) $$w -o $$d/script.json || echo "$$w: wast2json failed"; \
+	    scripts="$$scripts $$d/script.json"; \
+	done; \
+	$(B)/spec/run-spec $$scripts
+CHECKS += check-ch13-spec
+check-ch13-spec: $(B)/spec/run-spec $(B)/spec/run-spec-san $(SPEC_JSON)
+	$(B)/spec/run-spec $(SPEC_JSON) >$(B)/spec/plain.log; st=$$?; cat $(B)/spec/plain.log; \
+	$(B)/spec/run-spec-san $(SPEC_JSON) >$(B)/spec/san.log; ss=$$?; \
+	tail -n 1 $(B)/spec/san.log | sed 's/^/under ASan+UBSan: /'; \
+	echo "wasm-2.0 without SIMD: $$(tail -n 1 $(B)/spec/plain.log)"; \
+	[ $$st -eq 0 ] && [ $$ss -eq 0 ] && cmp -s $(B)/spec/plain.log $(B)/spec/san.log
+.PHONY: spec check-ch13-spec
+CHECKS += check-ch14-spec
+check-ch14-spec: $(B)/spec/run-spec $(B)/spec/run-spec-san $(SPEC_JSON)
+	$(B)/spec/run-spec $(SPEC_JSON) >$(B)/spec/ch14.log; st=$$?; \
+	$(B)/spec/run-spec-san $(SPEC_JSON) >$(B)/spec/ch14-san.log; ss=$$?; \
+	grep -v '^  assert_invalid: ' $(B)/spec/ch14.log | grep '^  ' | head -n 40; \
+	tail -n 1 $(B)/spec/ch14-san.log | sed 's/^/under ASan+UBSan: /'; \
+	inv=$$(awk '/^  assert_invalid: / { r += $$2; a += $$4 } \
+	    END { printf "%d rejected, %d accepted", r, a }' $(B)/spec/ch14.log); \
+	echo "wasm-2.0 without SIMD: assert_invalid $$inv; all: $$(tail -n 1 $(B)/spec/ch14.log)"; \
+	[ $$st -eq 0 ] && [ $$ss -eq 0 ] && cmp -s $(B)/spec/ch14.log $(B)/spec/ch14-san.log && \
+	case "$$inv" in *", 0 accepted") true ;; *) false ;; esac
+.PHONY: check-ch14-spec
 list-checks:
 	@echo $(CHECKS)
 .PHONY: list-checks

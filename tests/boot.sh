@@ -1,4 +1,4 @@
-# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw, chapters/06-harts.nw, chapters/09-join.nw, chapters/10-executor.nw, chapters/11-time.nw, chapters/12-waiting.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
+# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw, chapters/06-harts.nw, chapters/09-join.nw, chapters/10-executor.nw, chapters/11-time.nw, chapters/12-waiting.nw, chapters/14-wasm-validate.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
 # Usage: KERNEL=... BUILD_VARIANT=... LOGS=... bash tests/boot.sh
 set -u
 passed=0
@@ -217,5 +217,8 @@ boot_test ch12_ten_thousand_tasks_on_four_harts smp=4 mem=512M \
     '^executor: worker 1 \(hart 1\): spawned [0-9]+ polled [1-9]' \
     '^executor: worker 2 \(hart 2\): spawned [0-9]+ polled [1-9]' \
     '^executor: worker 3 \(hart 3\): spawned [0-9]+ polled [1-9]'
+boot_test ch14_validator_runs_in_the_kernel append="test=ch14_validator_runs_in_the_kernel" -- \
+    '^ch14: func 0, offset 0x1d: type mismatch: i32.add expects \[i32 i32\], found \[i32 i64\]' \
+    '^ktest ch14_validator_runs_in_the_kernel: PASS' '^ktest: 1 passed, 0 failed'
 echo "boot tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
