@@ -292,7 +292,6 @@ static enum poll root_poll(struct future *f, struct context *cx)
     r->ex->plat.unpark(r->ex->plat.ctx, r->worker);
     return POLL_READY;
 }
-
 int executor_block_on(struct executor *ex, unsigned worker, struct future *f, void *output)
 {
     _Atomic int done = 0;

@@ -70,7 +70,6 @@ struct join_handle task_spawn(struct scheduler *s, const struct future *f,
     atomic_init(&t->state, TS_INITIAL);
     t->vtable = &spawned_vtable;
     t->scheduler = s;
-    atomic_init(&t->next, NULL);
     t->id = atomic_fetch_add_explicit(&last_id, 1, memory_order_relaxed) + 1;
     t->join_waker = (struct waker){NULL, NULL};
     t->future = memcpy(mem + head, f, future_size);

@@ -24,7 +24,6 @@ struct task {
     _Atomic uint64_t state;          /* chapter 8's word */
     const struct task_vtable *vtable;
     struct scheduler *scheduler;
-    struct task *_Atomic next;       /* run-queue link, owned by the queue */
     uint64_t id;
     /* private to task.c: */
     struct waker join_waker;         /* the slot, guarded by JOIN_WAKER */

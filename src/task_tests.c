@@ -8,24 +8,35 @@ struct boot_list {
     struct task *head, *tail;
 };
 
+struct boot_link {
+    _Alignas(16) struct task *next;
+};
+
+static struct boot_link *blink(struct task *t) { return (struct boot_link *)(void *)t - 1; }
+
 static void list_schedule(struct scheduler *s, struct task *t)
 {
     struct boot_list *l = (struct boot_list *)s;
-    atomic_store_explicit(&t->next, NULL, memory_order_relaxed);
+    blink(t)->next = NULL;
     if (l->tail != NULL)
-        atomic_store_explicit(&l->tail->next, t, memory_order_relaxed);
+        blink(l->tail)->next = t;
     else
         l->head = t;
     l->tail = t;
 }
-static void *list_alloc(struct scheduler *s, size_t n) { (void)s; return kmalloc(n); }
-static void list_free(struct scheduler *s, void *p) { (void)s; kfree(p); }
+static void *list_alloc(struct scheduler *s, size_t n)
+{
+    (void)s;
+    struct boot_link *b = kmalloc(sizeof *b + n);
+    return b == NULL ? NULL : b + 1;
+}
+static void list_free(struct scheduler *s, void *p) { (void)s; kfree((struct boot_link *)p - 1); }
 static int list_run(struct boot_list *l)
 {
     int runs = 0;
     while (l->head != NULL) {
         struct task *t = l->head;
-        l->head = atomic_load_explicit(&t->next, memory_order_relaxed);
+        l->head = blink(t)->next;
         if (l->head == NULL)
             l->tail = NULL;
         task_run(t);

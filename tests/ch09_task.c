@@ -2,6 +2,7 @@
 #include <criterion/criterion.h>
 #include <pthread.h>
 #include <sched.h>
+#include <stdalign.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -15,13 +16,26 @@ struct fifo {
     atomic_int scheduled;
 };
 
+struct fifo_link {
+    alignas(16) struct task *next;   /* the task queued after this one */
+};
+
+static struct fifo_link *link_of(struct task *t) { return (struct fifo_link *)(void *)t - 1; }
+
+static void *fifo_alloc(struct scheduler *s, size_t n)
+{
+    (void)s;
+    struct fifo_link *l = malloc(sizeof *l + n);
+    return l == NULL ? NULL : l + 1;
+}
+static void fifo_free(struct scheduler *s, void *p) { (void)s; free((struct fifo_link *)p - 1); }
 static void fifo_schedule(struct scheduler *s, struct task *t)
 {
     struct fifo *q = (struct fifo *)s;
-    atomic_store_explicit(&t->next, NULL, memory_order_relaxed);
+    link_of(t)->next = NULL;
     pthread_mutex_lock(&q->lock);
     if (q->tail != NULL)
-        atomic_store_explicit(&q->tail->next, t, memory_order_relaxed);
+        link_of(q->tail)->next = t;
     else
         q->head = t;
     q->tail = t;
@@ -33,7 +47,7 @@ static struct task *fifo_pop(struct fifo *q)
     pthread_mutex_lock(&q->lock);
     struct task *t = q->head;
     if (t != NULL) {
-        q->head = atomic_load_explicit(&t->next, memory_order_relaxed);
+        q->head = link_of(t)->next;
         if (q->head == NULL)
             q->tail = NULL;
     }
@@ -48,9 +62,6 @@ static int fifo_run(struct fifo *q)
         task_run(t);
     return runs;
 }
-
-static void *fifo_alloc(struct scheduler *s, size_t n) { (void)s; return malloc(n); }
-static void fifo_free(struct scheduler *s, void *p) { (void)s; free(p); }
 
 #define FIFO_INIT {{fifo_schedule, fifo_alloc, fifo_free}, \
                    PTHREAD_MUTEX_INITIALIZER, NULL, NULL, 0}
