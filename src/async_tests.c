@@ -50,10 +50,10 @@ static enum poll kspawner_poll(struct future *f, struct context *cx)
     struct kspawner *s = (struct kspawner *)f;
     if (s->handles == NULL) {
         s->handles = kmalloc((size_t)s->n * sizeof *s->handles);
-	for (long i = 0; i < s->n; i++) {
-	    struct kcounter c = {{kcounter_poll, NULL}, yield_now(), (int)(i % 4), i};
-	    s->handles[i] = executor_spawn(s->ex, &c.base, sizeof c, sizeof(long));
-	}
+        for (long i = 0; i < s->n; i++) {
+            struct kcounter c = {{kcounter_poll, NULL}, yield_now(), (int)(i % 4), i};
+            s->handles[i] = executor_spawn(s->ex, &c.base, sizeof c, sizeof(long));
+        }
     }
     for (; s->next < s->n; s->next++) {
         long out = 0;

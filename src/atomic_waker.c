@@ -15,9 +15,9 @@ void atomic_waker_register(struct atomic_waker *aw, const struct waker *w)
                                                      memory_order_seq_cst,
                                                      memory_order_seq_cst)) {
             struct waker taken = aw->waker;
-	    aw->has_waker = 0;
-	    atomic_store_explicit(&aw->state, 0, memory_order_release);
-	    waker_wake(taken);
+            aw->has_waker = 0;
+            atomic_store_explicit(&aw->state, 0, memory_order_release);
+            waker_wake(taken);
         }
     } else if (expected == AW_WAKING) {
         waker_wake_by_ref(w);

@@ -18,40 +18,40 @@ enum walk_end backtrace_walk(const struct stack_memory *m, uint64_t pc,
     for (int frames = 1;; frames++) {
         uint64_t lo, hi;
         if (fp == 0)
-	    return WALK_CHAIN_END;
-	if (fp % 16 != 0)
-	    return WALK_MISALIGNED_FP;
-	if (!m->find_stack(m->ctx, fp - 16, &lo, &hi) || fp > hi)
-	    return WALK_FP_NOT_ON_A_STACK;
-	if (prev_fp != 0 && lo == prev_lo && fp <= prev_fp)
-	    return WALK_FP_NOT_INCREASING;
-	if (prev_fp != 0 && lo != prev_lo && ++switches > WALK_MAX_STACK_SWITCHES)
-	    return WALK_TOO_MANY_STACKS;
+            return WALK_CHAIN_END;
+        if (fp % 16 != 0)
+            return WALK_MISALIGNED_FP;
+        if (!m->find_stack(m->ctx, fp - 16, &lo, &hi) || fp > hi)
+            return WALK_FP_NOT_ON_A_STACK;
+        if (prev_fp != 0 && lo == prev_lo && fp <= prev_fp)
+            return WALK_FP_NOT_INCREASING;
+        if (prev_fp != 0 && lo != prev_lo && ++switches > WALK_MAX_STACK_SWITCHES)
+            return WALK_TOO_MANY_STACKS;
         uint64_t word1 = m->read(m->ctx, fp - 8);
         uint64_t word2 = m->read(m->ctx, fp - 16);
         uint64_t next_fp = word2;
-	int stay = 0;
-	if (frames == 1 && !in_text(m, word1)) {
-	    pc = ra;                    /* a leaf that saved only s0 */
-	    next_fp = word1;
-	} else if (frames == 1 && in_text(m, ra) && ra != word1 &&
-	           m->same_function != NULL &&
-	           !m->same_function(m->ctx, ra - 1, first_pc)) {
-	    pc = ra;                    /* no record: ra is the caller */
-	    stay = 1;
-	} else {
-	    pc = word1;
-	}
+        int stay = 0;
+        if (frames == 1 && !in_text(m, word1)) {
+            pc = ra;                    /* a leaf that saved only s0 */
+            next_fp = word1;
+        } else if (frames == 1 && in_text(m, ra) && ra != word1 &&
+                   m->same_function != NULL &&
+                   !m->same_function(m->ctx, ra - 1, first_pc)) {
+            pc = ra;                    /* no record: ra is the caller */
+            stay = 1;
+        } else {
+            pc = word1;
+        }
         if (!in_text(m, pc))
-	    return WALK_NOT_A_RETURN_ADDRESS;
-	if (frames >= max_frames)
-	    return WALK_TOO_DEEP;
-	visit(visit_ctx, pc);
-	if (!stay) {
-	    prev_fp = fp;
-	    prev_lo = lo;
-	    fp = next_fp;
-	}
+            return WALK_NOT_A_RETURN_ADDRESS;
+        if (frames >= max_frames)
+            return WALK_TOO_DEEP;
+        visit(visit_ctx, pc);
+        if (!stay) {
+            prev_fp = fp;
+            prev_lo = lo;
+            fp = next_fp;
+        }
     }
 }
 const char *walk_end_reason(enum walk_end end)

@@ -14,17 +14,17 @@ int cmdline_get(const char *cmdline, const char *key, struct cmdline_word *value
         while (*p != '\0' && !is_space(*p))
             p++;
         size_t k = 0;
-	while (word + k < p && key[k] != '\0' && word[k] == key[k])
-	    k++;
-	if (key[k] != '\0')
-	    continue;
-	if (word + k == p) {
-	    *value = (struct cmdline_word){p, 0};
-	    found = 1;
-	} else if (word[k] == '=') {
-	    *value = (struct cmdline_word){word + k + 1, (size_t)(p - (word + k + 1))};
-	    found = 1;
-	}
+        while (word + k < p && key[k] != '\0' && word[k] == key[k])
+            k++;
+        if (key[k] != '\0')
+            continue;
+        if (word + k == p) {
+            *value = (struct cmdline_word){p, 0};
+            found = 1;
+        } else if (word[k] == '=') {
+            *value = (struct cmdline_word){word + k + 1, (size_t)(p - (word + k + 1))};
+            found = 1;
+        }
     }
     return found;
 }

@@ -126,17 +126,17 @@ static struct task *steal(struct executor *ex, struct worker *w)
         if (v == w || mpsc_looks_empty(&v->queue) || !mpsc_try_consume(&v->queue))
             continue;
         struct task *first = NULL;
-	unsigned got = 0;
-	enum mpsc_pop why;
-	for (struct mpsc_node *node; got < STEAL_BATCH &&
-	                             (node = mpsc_pop(&v->queue, &why)) != NULL; got++) {
-	    if (first == NULL)
-	        first = task_of(node);
-	    else
-	        mpsc_push(&w->queue, node);
-	}
-	mpsc_end_consume(&v->queue);
-	bump(&w->counters.stolen, got);
+        unsigned got = 0;
+        enum mpsc_pop why;
+        for (struct mpsc_node *node; got < STEAL_BATCH &&
+                                     (node = mpsc_pop(&v->queue, &why)) != NULL; got++) {
+            if (first == NULL)
+                first = task_of(node);
+            else
+                mpsc_push(&w->queue, node);
+        }
+        mpsc_end_consume(&v->queue);
+        bump(&w->counters.stolen, got);
         if (first != NULL)
             return first;
     }

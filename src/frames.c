@@ -135,15 +135,15 @@ int frames_alloc_contig(struct frame_allocator *fa, size_t n, void **first)
             run = bit_get(r->free_bits, i) ? run + 1 : 0;
             if (run == n)
                 {
-		    uintptr_t start = r->base + (i + 1 - n) * PAGE_SIZE;
-		    for (size_t j = 0; j < n; j++) {
-		        int err = take(fa, (struct free_frame *)(start + j * PAGE_SIZE));
-		        if (err != FRAMES_OK)
-		            return err;
-		    }
-		    *first = (void *)start;
-		    return FRAMES_OK;
-		}
+                    uintptr_t start = r->base + (i + 1 - n) * PAGE_SIZE;
+                    for (size_t j = 0; j < n; j++) {
+                        int err = take(fa, (struct free_frame *)(start + j * PAGE_SIZE));
+                        if (err != FRAMES_OK)
+                            return err;
+                    }
+                    *first = (void *)start;
+                    return FRAMES_OK;
+                }
         }
     }
     return FRAMES_NO_MEMORY;

@@ -119,58 +119,58 @@ int kvformat(kformat_sink sink, void *ctx, const char *fmt, va_list ap)
         fmt = parse_spec(fmt + 1, &s);
         switch (s.conv) {
         case 'd':
-	case 'i': {
-	    long long v = fetch_signed(&s, &args);
-	    unsigned long long m = v < 0 ? 0ULL - (unsigned long long)v
-	                                 : (unsigned long long)v;
-	    format_integer(&o, &s, m, v < 0, 10, "");
-	    break;
-	}
-	case 'u':
-	    format_integer(&o, &s, fetch_unsigned(&s, &args), 0, 10, "");
-	    break;
-	case 'x':
-	    format_integer(&o, &s, fetch_unsigned(&s, &args), 0, 16, "");
-	    break;
-	case 'p': {
-	    void *p = va_arg(args, void *);
-	    struct spec t = s;
-	    t.zero = 0;
-	    if (p == NULL)
-	        emit_field(&o, &t, "", "(nil)", 5);
-	    else
-	        format_integer(&o, &t, (uintptr_t)p, 0, 16, "0x");
-	    break;
-	}
-	case 's': {
-	    const char *str = va_arg(args, const char *);
-	    struct spec t = s;
-	    t.zero = 0;
-	    if (str == NULL)
-	        str = "(null)";
-	    int len = 0;
-	    while (str[len] != '\0')
-	        len++;
-	    emit_field(&o, &t, "", str, len);
-	    break;
-	}
-	case 'c': {
-	    char c = (char)va_arg(args, int);
-	    struct spec t = s;
-	    t.zero = 0;
-	    emit_field(&o, &t, "", &c, 1);
-	    break;
-	}
-	case '%':
-	    emit(&o, '%');
-	    break;
-	case '\0':
-	    emit(&o, '%');
-	    break;
-	default:
-	    emit(&o, '%');
-	    emit(&o, s.conv);
-	    break;
+        case 'i': {
+            long long v = fetch_signed(&s, &args);
+            unsigned long long m = v < 0 ? 0ULL - (unsigned long long)v
+                                         : (unsigned long long)v;
+            format_integer(&o, &s, m, v < 0, 10, "");
+            break;
+        }
+        case 'u':
+            format_integer(&o, &s, fetch_unsigned(&s, &args), 0, 10, "");
+            break;
+        case 'x':
+            format_integer(&o, &s, fetch_unsigned(&s, &args), 0, 16, "");
+            break;
+        case 'p': {
+            void *p = va_arg(args, void *);
+            struct spec t = s;
+            t.zero = 0;
+            if (p == NULL)
+                emit_field(&o, &t, "", "(nil)", 5);
+            else
+                format_integer(&o, &t, (uintptr_t)p, 0, 16, "0x");
+            break;
+        }
+        case 's': {
+            const char *str = va_arg(args, const char *);
+            struct spec t = s;
+            t.zero = 0;
+            if (str == NULL)
+                str = "(null)";
+            int len = 0;
+            while (str[len] != '\0')
+                len++;
+            emit_field(&o, &t, "", str, len);
+            break;
+        }
+        case 'c': {
+            char c = (char)va_arg(args, int);
+            struct spec t = s;
+            t.zero = 0;
+            emit_field(&o, &t, "", &c, 1);
+            break;
+        }
+        case '%':
+            emit(&o, '%');
+            break;
+        case '\0':
+            emit(&o, '%');
+            break;
+        default:
+            emit(&o, '%');
+            emit(&o, s.conv);
+            break;
         }
     }
     va_end(args);

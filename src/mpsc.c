@@ -34,8 +34,8 @@ struct mpsc_node *mpsc_pop(struct mpsc *q, enum mpsc_pop *why)
     if (tail == &q->stub) {
         if (next == NULL) {
             *why = atomic_load_explicit(&q->head, memory_order_acquire) == &q->stub
-	               ? MPSC_EMPTY : MPSC_BUSY;
-	    return NULL;
+                       ? MPSC_EMPTY : MPSC_BUSY;
+            return NULL;
         }
         q->tail = tail = next;
         next = atomic_load_explicit(&tail->next, memory_order_acquire);

@@ -62,14 +62,14 @@ static enum poll sleep_poll(struct future *f, struct context *cx)
     if (s->state == SLEEP_NEW) {
         uint64_t tick = (s->deadline_ns + t->tick_ns - 1) / t->tick_ns;
         if (!wheel_insert(&t->wheel, &s->entry, tick)) {
-	    s->state = SLEEP_FIRED;
-	} else {
-	    s->state = SLEEP_WAITING;
-	    s->waker = waker_clone(cx->waker);
-	    uint64_t next = wheel_next_expiry(&t->wheel) * t->tick_ns;
-	    if (next < atomic_load_explicit(&t->next_ns, memory_order_relaxed))
-	        atomic_store_explicit(&t->next_ns, next, memory_order_relaxed);
-	}
+            s->state = SLEEP_FIRED;
+        } else {
+            s->state = SLEEP_WAITING;
+            s->waker = waker_clone(cx->waker);
+            uint64_t next = wheel_next_expiry(&t->wheel) * t->tick_ns;
+            if (next < atomic_load_explicit(&t->next_ns, memory_order_relaxed))
+                atomic_store_explicit(&t->next_ns, next, memory_order_relaxed);
+        }
     } else if (s->state == SLEEP_WAITING && !waker_will_wake(&s->waker, cx->waker)) {
         waker_drop(s->waker);
         s->waker = waker_clone(cx->waker);

@@ -477,14 +477,14 @@ static int read_sections(struct wasm_module *m, struct wasm_reader *r, bool seen
             return wasm_fail(r, r->pos, "length out of bounds: a %s of %u bytes, %u left",
                              section_names[id], (unsigned)size, (unsigned)(r->end - r->pos));
         if (id != SEC_CUSTOM) {
-	    if (seen[id])
-	        return wasm_fail(r, at, "unexpected content after last section: a second %s",
-	                         section_names[id]);
-	    if (section_rank[id] < section_rank[last])
-	        return wasm_fail(r, at, "unexpected content after last section: the %s "
-	                         "comes after the %s", section_names[id], section_names[last]);
-	    last = id;
-	}
+            if (seen[id])
+                return wasm_fail(r, at, "unexpected content after last section: a second %s",
+                                 section_names[id]);
+            if (section_rank[id] < section_rank[last])
+                return wasm_fail(r, at, "unexpected content after last section: the %s "
+                                 "comes after the %s", section_names[id], section_names[last]);
+            last = id;
+        }
         struct wasm_reader s = *r;
         s.end = r->pos + size;
         s.where = section_names[id];

@@ -98,12 +98,12 @@ void wheel_advance(struct wheel *w, uint64_t now, wheel_expire_fn expire, void *
         while (e != NULL) {
             struct wheel_entry *next = e->next;
             if (e->deadline <= w->now) {
-	        e->level = -1;
-	        w->count--;
-	        expire(e, ctx);
-	    } else {
-	        link_entry(w, e);
-	    }
+                e->level = -1;
+                w->count--;
+                expire(e, ctx);
+            } else {
+                link_entry(w, e);
+            }
             e = next;
         }
     }

@@ -119,6 +119,9 @@ def header(root, chapters):
     return "/* " + text + " */\n"
 
 
+TAB_FILES = (".mk", "Makefile")
+
+
 def tangle(chapters, out, lines):
     defs, uses = read_web(chapters)
     roots, errors = check_web(defs, uses)
@@ -127,7 +130,9 @@ def tangle(chapters, out, lines):
     kids = chunk_children(chapters)
     written = set()
     for root in roots:
-        cmd = ["notangle", "-t8", "-R" + root]
+        # -t8 keeps tabs, which Makefile recipes need; elsewhere notangle's
+        # default expands them, so nested chunks are indented with spaces.
+        cmd = ["notangle"] + (["-t8"] if root.endswith(TAB_FILES) else []) + ["-R" + root]
         if lines and root.endswith(LINE_FILES):
             cmd.insert(1, "-L")
         res = subprocess.run(cmd + list(chapters), capture_output=True, text=True)

@@ -96,25 +96,25 @@ static uint32_t find(struct blob b, const char *path, const char *prop, uint32_t
     fdt_walk_start(&w, &fdt);
     while (fdt_next(&w, &it, NULL) == 1) {
         if (it.token == FDT_BEGIN_NODE) {
-	    lens[it.depth] = strlen(cur);
-	    if (it.depth > 1)
-	        snprintf(cur + lens[it.depth], sizeof cur - lens[it.depth], "/%s", it.name);
-	    const char *shown = it.depth == 1 ? "/" : cur;
-	    if (fdt_streq(shown, path) && prop == NULL)
-	        found = it.offset;
-	    if (fdt_streq(shown, path) && end_after == NULL && prop == NULL)
-	        return found;
-	} else if (it.token == FDT_PROP) {
-	    if (prop != NULL && fdt_streq(it.depth == 1 ? "/" : cur, path) &&
-	        fdt_streq(it.name, prop))
-	        return it.offset;
-	} else {
-	    if (found != 0 && fdt_streq(it.depth == 1 ? "/" : cur, path)) {
-	        *end_after = it.offset + 4;
-	        return found;
-	    }
-	    cur[lens[it.depth]] = '\0';
-	}
+            lens[it.depth] = strlen(cur);
+            if (it.depth > 1)
+                snprintf(cur + lens[it.depth], sizeof cur - lens[it.depth], "/%s", it.name);
+            const char *shown = it.depth == 1 ? "/" : cur;
+            if (fdt_streq(shown, path) && prop == NULL)
+                found = it.offset;
+            if (fdt_streq(shown, path) && end_after == NULL && prop == NULL)
+                return found;
+        } else if (it.token == FDT_PROP) {
+            if (prop != NULL && fdt_streq(it.depth == 1 ? "/" : cur, path) &&
+                fdt_streq(it.name, prop))
+                return it.offset;
+        } else {
+            if (found != 0 && fdt_streq(it.depth == 1 ? "/" : cur, path)) {
+                *end_after = it.offset + 4;
+                return found;
+            }
+            cur[lens[it.depth]] = '\0';
+        }
     }
     cr_assert_fail("no %s%s%s in the blob", path, prop ? " property " : "", prop ? prop : "");
     return 0;

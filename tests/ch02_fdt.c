@@ -15,24 +15,24 @@ Test(ch02_fdt, every_fixture_opens_and_walks_to_its_end)
         cr_assert_eq(fdt.totalsize, b.size, "%s", fixtures[i]);
         cr_assert_eq(fdt.rsv_count, 0, "QEMU reserves nothing in %s", fixtures[i]);
         struct fdt_walker w;
-	struct fdt_item it;
-	int r, depth = 0, nodes = 0, first = 1;
-	fdt_walk_start(&w, &fdt);
-	while ((r = fdt_next(&w, &it, &err)) == 1) {
-	    if (first)
-	        cr_assert(it.token == FDT_BEGIN_NODE && it.depth == 1 && it.name[0] == '\0');
-	    first = 0;
-	    if (it.token == FDT_BEGIN_NODE) {
-	        cr_assert_eq(it.depth, ++depth);
-	        nodes++;
-	    } else if (it.token == FDT_END_NODE)
-	        cr_assert_eq(it.depth, depth--);
-	    else
-	        cr_assert_eq(it.depth, depth);
-	}
-	cr_assert_eq(r, 0, "%s: %s at %u", fixtures[i], err.message, err.offset);
-	cr_assert_eq(depth, 0);
-	cr_assert_gt(nodes, 20, "QEMU's virt tree has dozens of nodes");
+        struct fdt_item it;
+        int r, depth = 0, nodes = 0, first = 1;
+        fdt_walk_start(&w, &fdt);
+        while ((r = fdt_next(&w, &it, &err)) == 1) {
+            if (first)
+                cr_assert(it.token == FDT_BEGIN_NODE && it.depth == 1 && it.name[0] == '\0');
+            first = 0;
+            if (it.token == FDT_BEGIN_NODE) {
+                cr_assert_eq(it.depth, ++depth);
+                nodes++;
+            } else if (it.token == FDT_END_NODE)
+                cr_assert_eq(it.depth, depth--);
+            else
+                cr_assert_eq(it.depth, depth);
+        }
+        cr_assert_eq(r, 0, "%s: %s at %u", fixtures[i], err.message, err.offset);
+        cr_assert_eq(depth, 0);
+        cr_assert_gt(nodes, 20, "QEMU's virt tree has dozens of nodes");
         blob_free(b);
     }
 }

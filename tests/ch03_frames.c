@@ -251,25 +251,25 @@ static void random_operation(int step)
     void *p;
     if (r < alloc_pct) {
         int err = frames_alloc(&model_fa, &p);
-	cr_assert_eq(err, model_free_count() ? FRAMES_OK : FRAMES_NO_MEMORY, "step %d", step);
-	if (err == FRAMES_OK) {
-	    cr_assert(!allocated[frame_number(p)], "step %d: handed out twice", step);
-	    allocated[frame_number(p)] = 1;
-	}
+        cr_assert_eq(err, model_free_count() ? FRAMES_OK : FRAMES_NO_MEMORY, "step %d", step);
+        if (err == FRAMES_OK) {
+            cr_assert(!allocated[frame_number(p)], "step %d: handed out twice", step);
+            allocated[frame_number(p)] = 1;
+        }
     } else if (r < alloc_pct + contig_pct) {
         int n = 1 + (int)(rng() % 8), want = model_fit(n);
-	int err = frames_alloc_contig(&model_fa, (size_t)n, &p);
-	cr_assert_eq(err, want >= 0 ? FRAMES_OK : FRAMES_NO_MEMORY, "step %d", step);
-	for (int k = 0; want >= 0 && k < n; k++)
-	    allocated[want + k] = 1;
-	cr_assert(want < 0 || p == frame_addr[want], "step %d: not the lowest fit", step);
+        int err = frames_alloc_contig(&model_fa, (size_t)n, &p);
+        cr_assert_eq(err, want >= 0 ? FRAMES_OK : FRAMES_NO_MEMORY, "step %d", step);
+        for (int k = 0; want >= 0 && k < n; k++)
+            allocated[want + k] = 1;
+        cr_assert(want < 0 || p == frame_addr[want], "step %d: not the lowest fit", step);
     } else {
         int i = (int)(rng() % NFRAMES), any = rng() % 10 == 0;
-	for (int k = 0; !any && k < NFRAMES && !allocated[i]; k++)
-	    i = (i + 1) % NFRAMES;
-	int err = frames_free(&model_fa, frame_addr[i]);
-	cr_assert_eq(err, allocated[i] ? FRAMES_OK : FRAMES_DOUBLE_FREE, "step %d", step);
-	allocated[i] = 0;
+        for (int k = 0; !any && k < NFRAMES && !allocated[i]; k++)
+            i = (i + 1) % NFRAMES;
+        int err = frames_free(&model_fa, frame_addr[i]);
+        cr_assert_eq(err, allocated[i] ? FRAMES_OK : FRAMES_DOUBLE_FREE, "step %d", step);
+        allocated[i] = 0;
     }
     cr_assert_eq(frames_free_count(&model_fa), (size_t)model_free_count(), "step %d", step);
     cr_assert_eq(frames_check(&model_fa), FRAMES_OK, "step %d", step);

@@ -153,27 +153,27 @@ Test(ch03_heap, random_operations_match_a_model)
     setup(100);
     for (unsigned step = 0; step < 30000; step++) {
         if (nlive < LIVE && rng() % 100 < 55) {
-	    size_t n = rng() % 8 == 0 ? rng() % (3 * PAGE_SIZE) : rng() % 600;
-	    char *p = heap_alloc(&heap, n);
-	    if (p == NULL) {
-	        void *run;
-		size_t need = n > 2016 ? (n + 64 + PAGE_SIZE - 1) / PAGE_SIZE : 1;
-		cr_assert_eq(frames_alloc_contig(&fa, need, &run), FRAMES_NO_MEMORY,
-		             "step %u: NULL for %zu bytes although %zu pages were free", step, n, need);
-	        nulls++;
-	        continue;
-	    }
-	    cr_assert_eq((uintptr_t)p % HEAP_ALIGN, 0);
-	    fill(p, n, step);
-	    live[nlive].p = p;
-	    live[nlive].n = n;
-	    live[nlive++].seed = step;
-	} else if (nlive > 0) {
-	    int i = (int)(rng() % (uint64_t)nlive);
-	    cr_assert(intact(live[i].p, live[i].n, live[i].seed), "step %u", step);
-	    cr_assert_eq(heap_free(&heap, live[i].p), HEAP_OK, "step %u", step);
-	    live[i] = live[--nlive];
-	}
+            size_t n = rng() % 8 == 0 ? rng() % (3 * PAGE_SIZE) : rng() % 600;
+            char *p = heap_alloc(&heap, n);
+            if (p == NULL) {
+                void *run;
+                size_t need = n > 2016 ? (n + 64 + PAGE_SIZE - 1) / PAGE_SIZE : 1;
+                cr_assert_eq(frames_alloc_contig(&fa, need, &run), FRAMES_NO_MEMORY,
+                             "step %u: NULL for %zu bytes although %zu pages were free", step, n, need);
+                nulls++;
+                continue;
+            }
+            cr_assert_eq((uintptr_t)p % HEAP_ALIGN, 0);
+            fill(p, n, step);
+            live[nlive].p = p;
+            live[nlive].n = n;
+            live[nlive++].seed = step;
+        } else if (nlive > 0) {
+            int i = (int)(rng() % (uint64_t)nlive);
+            cr_assert(intact(live[i].p, live[i].n, live[i].seed), "step %u", step);
+            cr_assert_eq(heap_free(&heap, live[i].p), HEAP_OK, "step %u", step);
+            live[i] = live[--nlive];
+        }
         cr_assert_eq(heap_check(&heap), HEAP_OK, "step %u", step);
     }
     cr_assert_gt(nulls, 0, "the run should reach exhaustion sometimes");

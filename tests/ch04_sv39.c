@@ -464,9 +464,9 @@ Test(ch04_sv39, random_operations_match_a_model)
         cr_assert_eq(got, want, "operation %d: got %s, want %s", op,
                      sv39_strerror(got), sv39_strerror(want));
         for (int p = first; got == SV39_OK && p < first + n; p++) {
-	    model[w][p].pa = map ? pa + (p - first) * 4096ULL : 0;
-	    model[w][p].perm = map ? perm : 0;
-	}
+            model[w][p].pa = map ? pa + (p - first) * 4096ULL : 0;
+            model[w][p].perm = map ? perm : 0;
+        }
         if (op % 1000 == 999)
             compare_with_model(root);
     }

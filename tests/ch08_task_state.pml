@@ -65,19 +65,19 @@ end_idle:
                    if :: !(a & A_WAKE_JOINER) -> poller_ref = 0 :: else -> skip fi;
                    FREE_IF_LAST; CHECK_REFS }
        :: else -> d_step { if :: event -> ready = 1
-		              :: else -> ready = 0;
-		                 if :: !cell_ref -> TS(ts_clone_ref); cell_ref = 1; CHECK_REFS
-		                    :: else -> skip fi
-		           fi }
-		  if
-		  :: ready ->
-		     output_written = 1;
-		     d_step { TS(ts_complete); completed = 1;
-		              if :: !(a & A_WAKE_JOINER) -> poller_ref = 0 :: else -> skip fi;
-		              FREE_IF_LAST; CHECK_REFS }
-		  :: else ->
-		     d_step { TS(ts_end_poll); QUEUE_IF_TOLD; poller_ref = 0; FREE_IF_LAST; CHECK_REFS }
-		  fi
+                              :: else -> ready = 0;
+                                 if :: !cell_ref -> TS(ts_clone_ref); cell_ref = 1; CHECK_REFS
+                                    :: else -> skip fi
+                           fi }
+                  if
+                  :: ready ->
+                     output_written = 1;
+                     d_step { TS(ts_complete); completed = 1;
+                              if :: !(a & A_WAKE_JOINER) -> poller_ref = 0 :: else -> skip fi;
+                              FREE_IF_LAST; CHECK_REFS }
+                  :: else ->
+                     d_step { TS(ts_end_poll); QUEUE_IF_TOLD; poller_ref = 0; FREE_IF_LAST; CHECK_REFS }
+                  fi
        fi;
        if
        :: (a & A_WAKE_JOINER) ->
@@ -123,18 +123,18 @@ proctype joiner()
        :: (a & A_JOIN_CANCELLED) -> d_step { assert(cancel_requested); join_done = 1 };
           break
        :: else -> d_step { assert(!freed && handle_ref && JW == JW_REGISTERING); join_slot_full = 1 }
-		  d_step { TS(ts_join_waker_registered); CHECK_REFS }
-		  if
-		  :: (a & A_JOIN_RETRY) -> d_step { assert(join_slot_full && JW == JW_EMPTY);
-		                                    join_slot_full = 0 }
-		  :: else ->
-		  end_park:
-		     if
-		     :: joiner_notified -> joiner_notified = 0
-		     :: spurious < 1 -> spurious++
-		     :: !patient -> break
-		     fi
-		  fi
+                  d_step { TS(ts_join_waker_registered); CHECK_REFS }
+                  if
+                  :: (a & A_JOIN_RETRY) -> d_step { assert(join_slot_full && JW == JW_EMPTY);
+                                                    join_slot_full = 0 }
+                  :: else ->
+                  end_park:
+                     if
+                     :: joiner_notified -> joiner_notified = 0
+                     :: spurious < 1 -> spurious++
+                     :: !patient -> break
+                     fi
+                  fi
        fi
     :: !patient -> break
     od;

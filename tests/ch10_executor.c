@@ -52,10 +52,10 @@ static enum poll spawner_poll(struct future *f, struct context *cx)
     struct spawner *s = (struct spawner *)f;
     if (s->handles == NULL) {
         s->handles = calloc((size_t)s->n, sizeof *s->handles);
-	for (long i = 0; i < s->n; i++) {
-	    struct counter c = counter(i, (int)(i % (s->yields + 1)));
-	    s->handles[i] = executor_spawn(s->ex, &c.base, sizeof c, sizeof(long));
-	}
+        for (long i = 0; i < s->n; i++) {
+            struct counter c = counter(i, (int)(i % (s->yields + 1)));
+            s->handles[i] = executor_spawn(s->ex, &c.base, sizeof c, sizeof(long));
+        }
     }
     for (; s->next < s->n; s->next++) {
         long out = -1;

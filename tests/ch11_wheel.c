@@ -58,32 +58,32 @@ Test(ch11_wheel, random_timers_fire_exactly_when_due)
     while (w.count > 0) {
         uint64_t step = 1 + xorshift64(&rng) % (1ull << (xorshift64(&rng) % 38));
         for (int k = 0; k < 3; k++) {
-	    struct timer *x = &t[xorshift64(&rng) % ENTRIES];
-	    if (!x->fired && !x->removed && xorshift64(&rng) % 10 == 0) {
-	        wheel_remove(&w, &x->e);
-	        x->removed = 1;
-	    }
-	}
+            struct timer *x = &t[xorshift64(&rng) % ENTRIES];
+            if (!x->fired && !x->removed && xorshift64(&rng) % 10 == 0) {
+                wheel_remove(&w, &x->e);
+                x->removed = 1;
+            }
+        }
         advancing_to = before + step;
         wheel_advance(&w, advancing_to, note_expiry, NULL);
         size_t pending = 0;
-	uint64_t earliest = UINT64_MAX;
-	for (int i = 0; i < ENTRIES; i++) {
-	    struct timer *x = &t[i];
-	    if (x->removed) {
-	        cr_assert_eq(x->fired, 0, "timer %d fired after it was removed", i);
-	        continue;
-	    }
-	    cr_assert_eq(x->fired, x->deadline <= advancing_to,
-	                 "timer %d due %lu, now %lu, fired %d", i, (unsigned long)x->deadline,
-	                 (unsigned long)advancing_to, x->fired);
-	    if (x->fired)
-	        cr_assert(x->fired_at >= x->deadline && (x->deadline > before || x->fired_at <= before));
-	    else
-	        pending++, earliest = x->deadline < earliest ? x->deadline : earliest;
-	}
-	cr_assert_eq(w.count, pending);
-	cr_assert_leq(wheel_next_expiry(&w), earliest);
+        uint64_t earliest = UINT64_MAX;
+        for (int i = 0; i < ENTRIES; i++) {
+            struct timer *x = &t[i];
+            if (x->removed) {
+                cr_assert_eq(x->fired, 0, "timer %d fired after it was removed", i);
+                continue;
+            }
+            cr_assert_eq(x->fired, x->deadline <= advancing_to,
+                         "timer %d due %lu, now %lu, fired %d", i, (unsigned long)x->deadline,
+                         (unsigned long)advancing_to, x->fired);
+            if (x->fired)
+                cr_assert(x->fired_at >= x->deadline && (x->deadline > before || x->fired_at <= before));
+            else
+                pending++, earliest = x->deadline < earliest ? x->deadline : earliest;
+        }
+        cr_assert_eq(w.count, pending);
+        cr_assert_leq(wheel_next_expiry(&w), earliest);
         before = advancing_to;
     }
 }

@@ -337,7 +337,7 @@ static int load_module(struct runner *rn, const struct json *cmd, struct spec_mo
         return -1;
     if (more) {
         if (wasm_validate(&sm->module, err) < 0)
-	    return -1;
+            return -1;
     }
     return 0;
 }
