@@ -32,7 +32,7 @@ KLINK_EXTRA += $(B)/ksyms.o
 KERNEL_SRCS += trapvec.S trap.c trapname.c hart.c ksym.c ksym_weak.c
 KERNEL_SRCS += backtrace.c timer.c plic.c ring.c
 KERNEL_SRCS += ticket.c spinlock.c smp.c hartentry.S ipi.c
-KERNEL_SRCS += wasm_num.c
+KERNEL_SRCS += wasm_num.c wasm_compile.c wasm_run.c wasm_instance.c
 HOST_SRCS += kprintf.c
 HOST_TESTS += ch01_kprintf.c
 HOST_SRCS += fdt.c dtinfo.c cmdline.c
@@ -47,7 +47,7 @@ HOST_TESTS += ch05_trapname.c ch05_ksym.c ch05_backtrace.c ch05_ring.c
 HOST_TESTS += ch05_plicreg.c
 HOST_SRCS += ticket.c
 HOST_TESTS += ch06_ticket.c
-HOST_SRCS += wasm_num.c
+HOST_SRCS += wasm_num.c wasm_compile.c wasm_run.c wasm_instance.c
 HOST_TESTS += ch15_num.c
 
 KOBJS := $(patsubst %,$(B)/kobj/%.o,$(KERNEL_SRCS))
