@@ -1,4 +1,4 @@
-# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw, chapters/06-harts.nw, chapters/15-wasm-interp.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
+# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw, chapters/06-harts.nw, chapters/13-wasm-binary.nw, chapters/15-wasm-interp.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
 T ?= .
 B ?= build
 
@@ -32,6 +32,7 @@ KLINK_EXTRA += $(B)/ksyms.o
 KERNEL_SRCS += trapvec.S trap.c trapname.c hart.c ksym.c ksym_weak.c
 KERNEL_SRCS += backtrace.c timer.c plic.c ring.c
 KERNEL_SRCS += ticket.c spinlock.c smp.c hartentry.S ipi.c
+KERNEL_SRCS += wasm_leb.c wasm_instr.c wasm_load.c
 KERNEL_SRCS += wasm_num.c wasm_compile.c wasm_run.c wasm_instance.c
 HOST_SRCS += kprintf.c
 HOST_TESTS += ch01_kprintf.c
@@ -47,8 +48,10 @@ HOST_TESTS += ch05_trapname.c ch05_ksym.c ch05_backtrace.c ch05_ring.c
 HOST_TESTS += ch05_plicreg.c
 HOST_SRCS += ticket.c
 HOST_TESTS += ch06_ticket.c
+HOST_SRCS += wasm_leb.c wasm_instr.c wasm_load.c
+HOST_TESTS += ch13_wasm_leb.c ch13_wasm_load.c
 HOST_SRCS += wasm_num.c wasm_compile.c wasm_run.c wasm_instance.c
-HOST_TESTS += ch15_num.c
+HOST_TESTS += ch15_num.c ch15_machine.c
 
 KOBJS := $(patsubst %,$(B)/kobj/%.o,$(KERNEL_SRCS))
 
@@ -146,6 +149,56 @@ $(B)/host-tsan/%.c.o: $(T)/%.c
 	$(HCC) $(HCFLAGS) $(TSANFLAGS) -MMD -MP -c -o $@ $<
 
 -include $(TOBJS:.o=.d)
+wasm-fixtures:
+	wat2wasm --enable-all fixtures/wasm/every-section.wat -o fixtures/wasm/every-section.wasm
+	clang --target=wasm32 -mcpu=mvp -O2 -nostdlib -Wl,--no-entry \
+	    -o fixtures/wasm/sieve.wasm fixtures/wasm/sieve.c
+.PHONY: wasm-fixtures
+SPEC_DIR := fixtures/wasm-spec
+SPEC_WAST := $(filter-out $(SPEC_DIR)/wasm-2.0/simd_%,$(wildcard $(SPEC_DIR)/wasm-2.0/*.wast))
+SPEC_ENGINE = $(filter wasm_%,$(HOST_SRCS)) kprintf.c
+SPEC_RUNNER_SRCS = $(T)/tests/wasm_spec.c $(patsubst %,$(T)/src/%,$(SPEC_ENGINE))
+
+$(B)/spec/run-spec: $(SPEC_RUNNER_SRCS) $(wildcard $(T)/src/wasm_*.h)
+	@mkdir -p $(@D)
+	$(HCC) $(HCFLAGS) -o $@ $(SPEC_RUNNER_SRCS) -lm
+$(B)/spec/run-spec-san: $(SPEC_RUNNER_SRCS) $(wildcard $(T)/src/wasm_*.h)
+	@mkdir -p $(@D)
+	$(HCC) $(HCFLAGS) $(SANFLAGS) -o $@ $(SPEC_RUNNER_SRCS) -lm
+WAST2JSON := wast2json
+SPEC_JSON := $(patsubst $(SPEC_DIR)/wasm-2.0/%.wast,$(B)/spec/2.0/%/script.json,$(SPEC_WAST))
+
+$(B)/spec/2.0/%/script.json: $(SPEC_DIR)/wasm-2.0/%.wast
+	@rm -rf $(@D) && mkdir -p $(@D)
+	$(WAST2JSON) $< -o $@
+
+spec: $(B)/spec/run-spec
+	@rm -rf $(B)/spec/given && mkdir -p $(B)/spec/given
+	@i=0; scripts=""; for w in $(or $(WAST),$(SPEC_WAST)); do i=$$((i + 1)); \
+	    d=$(B)/spec/given/$$i-$$(basename $$w .wast); mkdir -p $$d; \
+	    $(WAST2JSON) $$w -o $$d/script.json || echo "$$w: wast2json failed"; \
+	    scripts="$$scripts $$d/script.json"; \
+	done; \
+	$(B)/spec/run-spec $$scripts
+CHECKS += check-ch13-spec
+check-ch13-spec: $(B)/spec/run-spec $(B)/spec/run-spec-san $(SPEC_JSON)
+	$(B)/spec/run-spec $(SPEC_JSON) >$(B)/spec/plain.log; st=$$?; cat $(B)/spec/plain.log; \
+	$(B)/spec/run-spec-san $(SPEC_JSON) >$(B)/spec/san.log; ss=$$?; \
+	tail -n 1 $(B)/spec/san.log | sed 's/^/under ASan+UBSan: /'; \
+	echo "wasm-2.0 without SIMD: $$(tail -n 1 $(B)/spec/plain.log)"; \
+	[ $$st -eq 0 ] && [ $$ss -eq 0 ] && cmp -s $(B)/spec/plain.log $(B)/spec/san.log
+.PHONY: spec check-ch13-spec
+wasm-interp-fixtures:
+	wat2wasm fixtures/wasm-interp/machine.wat -o fixtures/wasm-interp/machine.wasm
+.PHONY: wasm-interp-fixtures
+CHECKS += check-ch15-spec
+check-ch15-spec: check-ch13-spec
+	@log=$(B)/spec/plain.log; ref=$$(awk -F'\t' '$$1 == "wasm-2.0" && $$2 !~ /^simd_/ \
+	    { split($$3, r, "/"); n += r[2] } END { print n }' $(SPEC_DIR)/reference.tsv); \
+	ours=$$(tail -n 1 $$log | awk '{ print $$1 + $$3 + $$5 + ($$8 == "not" ? $$7 : 0) }'); \
+	echo "wasm-2.0 without SIMD: $$(tail -n 1 $$log); $$ours commands, reference $$ref"; \
+	! tail -n 1 $$log | grep -q 'not yet' && [ "$$ours" = "$$ref" ]
+.PHONY: check-ch15-spec
 list-checks:
 	@echo $(CHECKS)
 .PHONY: list-checks

@@ -2,8 +2,10 @@
 #ifndef HYPHA_WASM_INSTR_H
 #define HYPHA_WASM_INSTR_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include "wasm_leb.h"
+#include "wasm_module.h"
 
 enum wasm_immediate {
     WASM_IMM_NONE, WASM_IMM_BLOCK, WASM_IMM_LABEL, WASM_IMM_BR_TABLE,
@@ -250,5 +252,7 @@ struct wasm_instr {
 
 /* Decode the instruction at r->pos and move past it: 0, or -1 with an error. */
 int wasm_read_instr(struct wasm_reader *r, struct wasm_instr *in);
+/* Is b one of the value types of enum wasm_valtype (spec 5.3.1-5.3.4)? */
+bool wasm_is_valtype(uint8_t b);
 
 #endif

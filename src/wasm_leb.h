@@ -22,9 +22,9 @@ struct wasm_reader {
     const uint8_t *bytes;       /* the whole module: offsets count from here */
     uint32_t pos;               /* the next byte to read */
     uint32_t end;               /* the first byte that may not be read */
-    uint32_t size;              /* the module's size: end == size means "end of module" */
+    uint32_t size;              /* the module's size */
     const char *where;          /* how messages begin: "type section" */
-    const char *span;           /* what ends at end: "section", "function body" */
+    const char *span;           /* what ends at end: "section", "function body", or NULL */
     struct wasm_error *err;     /* where a failure is reported, or NULL */
 };
 
