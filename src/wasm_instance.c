@@ -108,14 +108,23 @@ static bool import_fits(const struct wasm_module *m, const struct wasm_import *i
                x->u.global->mutable_ == imp->desc.global.mutable_;
     }
 }
+static void name_to_string(char *dst, size_t size, const struct wasm_name *name)
+{
+    size_t n = name->len < size - 1 ? name->len : size - 1;
+    memcpy(dst, name->bytes, n);
+    dst[n] = '\0';
+}
+
 static int fail(struct wasm_error *err, const char *what, const struct wasm_import *imp)
 {
-    if (imp)
-        ksnprintf(err->message, sizeof err->message, "%s \"%.*s\" \"%.*s\"", what,
-                  (int)imp->module.len, (const char *)imp->module.bytes,
-                  (int)imp->name.len, (const char *)imp->name.bytes);
-    else
+    char module[64], field[64];
+    if (imp) {
+        name_to_string(module, sizeof module, &imp->module);
+        name_to_string(field, sizeof field, &imp->name);
+        ksnprintf(err->message, sizeof err->message, "%s \"%s\" \"%s\"", what, module, field);
+    } else {
         ksnprintf(err->message, sizeof err->message, "%s", what);
+    }
     return -1;
 }
 
