@@ -1,4 +1,4 @@
-# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw, chapters/06-harts.nw, chapters/13-wasm-binary.nw, chapters/15-wasm-interp.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
+# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw, chapters/06-harts.nw, chapters/13-wasm-binary.nw, chapters/14-wasm-validate.nw, chapters/15-wasm-interp.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
 T ?= .
 B ?= build
 
@@ -33,6 +33,7 @@ KERNEL_SRCS += trapvec.S trap.c trapname.c hart.c ksym.c ksym_weak.c
 KERNEL_SRCS += backtrace.c timer.c plic.c ring.c
 KERNEL_SRCS += ticket.c spinlock.c smp.c hartentry.S ipi.c
 KERNEL_SRCS += wasm_leb.c wasm_instr.c wasm_load.c
+KERNEL_SRCS += wasm_validate.c
 KERNEL_SRCS += wasm_num.c wasm_compile.c wasm_run.c wasm_instance.c
 HOST_SRCS += kprintf.c
 HOST_TESTS += ch01_kprintf.c
@@ -50,6 +51,8 @@ HOST_SRCS += ticket.c
 HOST_TESTS += ch06_ticket.c
 HOST_SRCS += wasm_leb.c wasm_instr.c wasm_load.c
 HOST_TESTS += ch13_wasm_leb.c ch13_wasm_load.c
+HOST_SRCS += wasm_validate.c
+HOST_TESTS += ch14_validate.c
 HOST_SRCS += wasm_num.c wasm_compile.c wasm_run.c wasm_instance.c
 HOST_TESTS += ch15_num.c ch15_machine.c
 
