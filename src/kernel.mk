@@ -202,6 +202,28 @@ check-ch15-spec: check-ch13-spec
 	echo "wasm-2.0 without SIMD: $$(tail -n 1 $$log); $$ours commands, reference $$ref"; \
 	! tail -n 1 $$log | grep -q 'not yet' && [ "$$ours" = "$$ref" ]
 .PHONY: check-ch15-spec
+FUZZ_CC ?= clang
+SECONDS_TO_FUZZ ?= 60
+$(B)/fuzz/wasm-fuzz: $(T)/tests/wasm_fuzz.c $(patsubst %,$(T)/src/%,$(SPEC_ENGINE)) \
+		$(wildcard $(T)/src/wasm_*.h)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) -std=c11 -g -O1 -DHYPHA_HOST -I$(T)/src \
+	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	    -o $@ $(T)/tests/wasm_fuzz.c $(patsubst %,$(T)/src/%,$(SPEC_ENGINE))
+
+fuzz: $(B)/fuzz/wasm-fuzz $(SPEC_JSON)
+	@mkdir -p $(B)/fuzz/corpus $(B)/fuzz/seeds
+	@for d in $(B)/spec/2.0/*/; do for f in $$d*.wasm; do [ -f "$$f" ] && \
+	    cp "$$f" $(B)/fuzz/seeds/$$(basename $$d)-$$(basename $$f); done; done; true
+	@cd $(B)/fuzz && { ./wasm-fuzz -max_total_time=$(SECONDS_TO_FUZZ) -rss_limit_mb=2048 \
+	    -print_final_stats=1 corpus seeds >fuzz.log 2>&1; st=$$?; tail -n 8 fuzz.log; \
+	    echo "fuzz: exit status $$st after $(SECONDS_TO_FUZZ) s," \
+	        "$$(sed -n 's/^stat::number_of_executed_units: *//p' fuzz.log) runs," \
+	        "$$(ls corpus | wc -l) inputs in the corpus"; exit $$st; }
+
+CHECKS += check-ch15-fuzz
+check-ch15-fuzz: fuzz
+.PHONY: fuzz check-ch15-fuzz
 list-checks:
 	@echo $(CHECKS)
 .PHONY: list-checks
