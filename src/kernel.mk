@@ -191,6 +191,18 @@ check-ch13-spec: $(B)/spec/run-spec $(B)/spec/run-spec-san $(SPEC_JSON)
 	echo "wasm-2.0 without SIMD: $$(tail -n 1 $(B)/spec/plain.log)"; \
 	[ $$st -eq 0 ] && [ $$ss -eq 0 ] && cmp -s $(B)/spec/plain.log $(B)/spec/san.log
 .PHONY: spec check-ch13-spec
+CHECKS += check-ch14-spec
+check-ch14-spec: $(B)/spec/run-spec $(B)/spec/run-spec-san $(SPEC_JSON)
+	$(B)/spec/run-spec $(SPEC_JSON) >$(B)/spec/ch14.log; st=$$?; \
+	$(B)/spec/run-spec-san $(SPEC_JSON) >$(B)/spec/ch14-san.log; ss=$$?; \
+	grep -v '^  assert_invalid: ' $(B)/spec/ch14.log | grep '^  ' | head -n 40; \
+	tail -n 1 $(B)/spec/ch14-san.log | sed 's/^/under ASan+UBSan: /'; \
+	inv=$$(awk '/^  assert_invalid: / { r += $$2; a += $$4 } \
+	    END { printf "%d rejected, %d accepted", r, a }' $(B)/spec/ch14.log); \
+	echo "wasm-2.0 without SIMD: assert_invalid $$inv; all: $$(tail -n 1 $(B)/spec/ch14.log)"; \
+	[ $$st -eq 0 ] && [ $$ss -eq 0 ] && cmp -s $(B)/spec/ch14.log $(B)/spec/ch14-san.log && \
+	case "$$inv" in *", 0 accepted") true ;; *) false ;; esac
+.PHONY: check-ch14-spec
 wasm-interp-fixtures:
 	wat2wasm fixtures/wasm-interp/machine.wat -o fixtures/wasm-interp/machine.wasm
 .PHONY: wasm-interp-fixtures

@@ -192,7 +192,7 @@ static int mismatch(struct validator *v, const char *what,
     char wants[64], found[64];
     format_types(wants, sizeof wants, want, n);
     format_types(found, sizeof found, v->vals + v->nvals - k, k);
-    return fail(v, "%s expects %s, found %s",
+    return fail(v, "type mismatch: %s expects %s, found %s",
                 what != NULL ? what : wasm_op_names[v->in.op], wants, found);
 }
 static int pop_any(struct validator *v, uint8_t *t)
@@ -206,7 +206,8 @@ static int pop_any(struct validator *v, uint8_t *t)
         *t = WASM_UNKNOWN;
         return 0;
     }
-    return fail(v, "%s expects an operand, found []", wasm_op_names[v->in.op]);
+    return fail(v, "type mismatch: %s expects an operand, found []",
+                wasm_op_names[v->in.op]);
 }
 static int push_ctrl(struct validator *v, uint8_t opcode, const uint8_t *start,
                      uint32_t nstart, const uint8_t *end, uint32_t nend)
@@ -226,7 +227,7 @@ static int pop_ctrl(struct validator *v, struct ctrl *out, const char *what)
     struct ctrl *c = top(v);
     TRY(pop_vals(v, c->end_types, c->nend, what));
     if (v->nvals != c->height)
-        return fail(v, "%s leaves %u extra operand%s on the stack", what,
+        return fail(v, "type mismatch: %s leaves %u extra operand%s", what,
                     v->nvals - c->height, v->nvals - c->height > 1 ? "s" : "");
     *out = *c;
     v->nctrls--;
@@ -414,9 +415,9 @@ static int memory_access(struct validator *v)
     const struct memop *o = &memops[v->in.op - WASM_OP_I32_LOAD];
     TRY(need_memory(v));
     if (v->in.x > o->align)
-        return fail(v, "%s: alignment must not be larger than natural "
-                    "(2^%u > %u bytes)", wasm_op_names[v->in.op],
-                    (unsigned)v->in.x, 1u << o->align);
+        return fail(v, "alignment must not be larger than natural: %s has "
+                    "2^%u, natural 2^%u", wasm_op_names[v->in.op],
+                    (unsigned)v->in.x, (unsigned)o->align);
     if (o->store) {
         uint8_t want[2] = {I32, o->type};
         return pop_vals(v, want, 2, NULL);
@@ -441,7 +442,7 @@ static int memory_op(struct validator *v)
 }
 static int table_op(struct validator *v)
 {
-    const struct wasm_tabletype *t;
+    const struct wasm_tabletype *t = NULL;
     TRY(table(v, v->in.x, &t));
     uint8_t r = t->reftype;
     switch (v->in.op) {
@@ -465,13 +466,13 @@ static int table_op(struct validator *v)
 }
 static int table_segment_op(struct validator *v)
 {
-    const struct wasm_tabletype *t, *u;
-    uint8_t r;
+    const struct wasm_tabletype *t = NULL, *u = NULL;
+    uint8_t r = 0;
     if (v->in.op == WASM_OP_ELEM_DROP)
         return elem_type(v, v->in.x, &r);
     if (v->in.op == WASM_OP_TABLE_INIT) {
-        TRY(elem_type(v, v->in.x, &r));
         TRY(table(v, v->in.y, &t));
+        TRY(elem_type(v, v->in.x, &r));
     } else {                                /* table.copy x y */
         TRY(table(v, v->in.y, &u));
         TRY(table(v, v->in.x, &t));
@@ -496,7 +497,7 @@ static int check_instruction(struct validator *v)
     case WASM_OP_BLOCK:
     case WASM_OP_LOOP:
     case WASM_OP_IF: {
-        const struct wasm_functype *bt;
+        const struct wasm_functype *bt = NULL;
         struct wasm_functype one;
         TRY(block_type(v, &one, &bt));
         if (op == WASM_OP_IF)
@@ -522,7 +523,7 @@ static int check_instruction(struct validator *v)
     }
     case WASM_OP_BR:
     case WASM_OP_BR_IF: {
-        const struct ctrl *c;
+        const struct ctrl *c = NULL;
         const uint8_t *t;
         uint32_t n;
         TRY(label(v, v->in.x, &c));
@@ -545,7 +546,7 @@ static int check_instruction(struct validator *v)
         labels.pos = v->in.targets;
         TRY(pop_val(v, I32));
         for (uint32_t i = 0; i <= v->in.x; i++) {
-            const struct ctrl *c;
+            const struct ctrl *c = NULL;
             const uint8_t *t;
             uint32_t l = v->in.y, k, height = v->nvals;
             if (i < v->in.x)
@@ -563,15 +564,15 @@ static int check_instruction(struct validator *v)
     }
     case WASM_OP_CALL: {
         uint32_t typeidx = wasm_func_type_index(v->c->m, v->in.x);
-        const struct wasm_functype *t;
+        const struct wasm_functype *t = NULL;
         if (typeidx == UINT32_MAX)
             return fail(v, "unknown function %u", v->in.x);
         TRY(functype(v, typeidx, &t));
         return apply(v, t);
     }
     case WASM_OP_CALL_INDIRECT: {
-        const struct wasm_tabletype *tt;
-        const struct wasm_functype *t;
+        const struct wasm_tabletype *tt = NULL;
+        const struct wasm_functype *t = NULL;
         TRY(table(v, v->in.y, &tt));
         if (tt->reftype != FUNCREF)
             return fail(v, "type mismatch: call_indirect through a table of %s",
@@ -581,11 +582,11 @@ static int check_instruction(struct validator *v)
         return apply(v, t);
     }
     case WASM_OP_DROP: {
-        uint8_t t;
+        uint8_t t = 0;
         return pop_any(v, &t);
     }
     case WASM_OP_SELECT: {
-        uint8_t t1, t2;
+        uint8_t t1 = 0, t2 = 0;
         TRY(pop_val(v, I32));
         TRY(pop_any(v, &t1));
         TRY(pop_any(v, &t2));
@@ -607,7 +608,7 @@ static int check_instruction(struct validator *v)
     case WASM_OP_LOCAL_GET:
     case WASM_OP_LOCAL_SET:
     case WASM_OP_LOCAL_TEE: {
-        uint8_t t;
+        uint8_t t = 0;
         TRY(local_type(v, v->in.x, &t));
         if (op != WASM_OP_LOCAL_GET)
             TRY(pop_val(v, t));
@@ -621,13 +622,13 @@ static int check_instruction(struct validator *v)
         if (op == WASM_OP_GLOBAL_GET)
             return push_val(v, g->valtype);
         if (!g->mutable_)
-            return fail(v, "global %u is immutable", v->in.x);
+            return fail(v, "global is immutable: global.set of global %u", v->in.x);
         return pop_val(v, g->valtype);
     }
     case WASM_OP_REF_NULL:
         return push_val(v, (uint8_t)v->in.x);
     case WASM_OP_REF_IS_NULL: {
-        uint8_t t;
+        uint8_t t = 0;
         TRY(pop_any(v, &t));
         if (!is_ref(t))
             return fail(v, "type mismatch: ref.is_null expects a reference, found %s",
@@ -837,7 +838,7 @@ static int check_segments(struct validator *v)
 }
 static int check_elem(struct validator *v, const struct wasm_elem *e)
 {
-    const struct wasm_tabletype *t;
+    const struct wasm_tabletype *t = NULL;
     v->located = false;
     for (uint32_t j = 0; j < e->count; j++)
         if (e->funcs != NULL && e->funcs[j] >= v->c->nfuncs)

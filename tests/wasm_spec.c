@@ -1,4 +1,4 @@
-/* Generated from chapters/13-wasm-binary.nw, chapters/15-wasm-interp.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
+/* Generated from chapters/13-wasm-binary.nw, chapters/14-wasm-validate.nw, chapters/15-wasm-interp.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
 /* The WebAssembly spec-test runner: runs the scripts wast2json writes. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdarg.h>
@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "wasm_module.h"
+#include "wasm_validate.h"
 #include "wasm_interp.h"
 #include "wasm_code.h"
 
@@ -273,6 +274,7 @@ struct runner {
     struct spec_module **modules;
     size_t nmodules;
     struct spec_module *current;    /* the module defined last */
+    long invalid_rejected, invalid_accepted;    /* this file's assert_invalid */
     struct wasm_exec ex;
     struct registered { char *as; struct wasm_instance *inst; } *registered;
     size_t nregistered;
@@ -331,7 +333,8 @@ static int load_module(struct runner *rn, const struct json *cmd, struct spec_mo
     if (wasm_load(&sm->module, sm->bytes, sm->len, &host_allocator, err) < 0)
         return -1;
     if (more) {
-        
+        if (wasm_validate(&sm->module, err) < 0)
+	    return -1;
     }
     return 0;
 }
@@ -701,6 +704,15 @@ static void run_command(struct runner *rn, const struct json *cmd)
             skip(rn);                       /* the text format is not ours to parse */
         return;
     }
+    if (strcmp(type, "assert_invalid") == 0) {
+        long failed = rn->now.failed;
+        expect_rejected(rn, cmd, line, true);
+        if (rn->now.failed == failed)
+            rn->invalid_rejected++;
+        else
+            rn->invalid_accepted++;
+        return;
+    }
     if (strcmp(type, "register") == 0) { run_register(rn, cmd, line); return; }
     if (strcmp(type, "assert_return") == 0) { run_assert_return(rn, cmd, line, true); return; }
     if (strcmp(type, "action") == 0) { run_assert_return(rn, cmd, line, false); return; }
@@ -750,6 +762,10 @@ static void run_file(struct runner *rn, const char *path)
     }
     for (size_t i = 0; commands != NULL && i < commands->n; i++)
         run_command(rn, &commands->items[i]);
+    if (rn->invalid_rejected + rn->invalid_accepted > 0)
+        printf("  assert_invalid: %ld rejected, %ld accepted\n", rn->invalid_rejected,
+               rn->invalid_accepted);
+    rn->invalid_rejected = rn->invalid_accepted = 0;
     for (size_t i = 0; i < rn->nfailed; i++)
         drop_module(rn->failed[i]);
     free(rn->failed);
