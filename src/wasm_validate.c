@@ -554,7 +554,8 @@ static int check_instruction(struct validator *v)
             TRY(label(v, l, &c));
             label_types(c, &t, &k);
             if (i > 0 && k != arity)
-                return fail(v, "br_table labels carry %u and %u values", arity, k);
+                return fail(v, "type mismatch: br_table labels carry %u and %u values",
+                            arity, k);
             arity = k;
             TRY(pop_vals(v, t, k, NULL));
             v->nvals = height;
