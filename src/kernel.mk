@@ -229,9 +229,11 @@ fuzz: $(B)/fuzz/wasm-fuzz $(SPEC_JSON)
 	    cp "$$f" $(B)/fuzz/seeds/$$(basename $$d)-$$(basename $$f); done; done; true
 	@cd $(B)/fuzz && { ./wasm-fuzz -max_total_time=$(SECONDS_TO_FUZZ) -rss_limit_mb=2048 \
 	    -print_final_stats=1 corpus seeds >fuzz.log 2>&1; st=$$?; tail -n 8 fuzz.log; \
-	    echo "fuzz: exit status $$st after $(SECONDS_TO_FUZZ) s," \
-	        "$$(sed -n 's/^stat::number_of_executed_units: *//p' fuzz.log) runs," \
-	        "$$(ls corpus | wc -l) inputs in the corpus"; exit $$st; }
+	    runs=$$(sed -n 's/^stat::number_of_executed_units: *//p' fuzz.log); \
+	    if [ $$st -ne 0 ]; then echo "fuzz: FOUND A CRASH after $$runs runs:" \
+	        "$$(grep -m1 -E 'ERROR|runtime error' fuzz.log); input in $(B)/fuzz/crash-*"; \
+	    else echo "fuzz: nothing found in $(SECONDS_TO_FUZZ) s, $$runs runs," \
+	        "$$(ls corpus | wc -l) inputs in the corpus"; fi; exit $$st; }
 
 CHECKS += check-ch15-fuzz
 check-ch15-fuzz: fuzz
