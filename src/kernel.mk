@@ -34,6 +34,7 @@ KERNEL_SRCS += backtrace.c timer.c plic.c ring.c
 KERNEL_SRCS += ticket.c spinlock.c smp.c hartentry.S ipi.c
 KERNEL_SRCS += wasm_leb.c wasm_instr.c wasm_load.c
 KERNEL_SRCS += wasm_validate.c
+KERNEL_SRCS += wasm_ktest.c
 KERNEL_SRCS += wasm_num.c wasm_compile.c wasm_run.c wasm_instance.c
 KERNEL_SRCS += wasm_ktest.c wasm_ktest_data.S
 HOST_SRCS += kprintf.c
