@@ -146,6 +146,9 @@ Test(ch14_validate, unreachable_code_is_polymorphic_but_not_careless, .init = se
     VALID(":i", 0x00, 0x1b, 0x0b);
     INVALID(":i", "i32.add expects [i32 i32], found [i64]", 0x00, 0x42, 0, 0x6a, 0x0b);
     INVALID(":", "end of function leaves 1 extra operand", 0x00, 0x41, 1, 0x0b);
+    VALID(":i", 0x02, 0x7e, 0x00, 0x41, 7, 0x45, 0x0d, 0, 0x0b, 0xa7, 0x0b);
+    INVALID(":i", "i32.eqz expects [i32], found [i64]",
+            0x02, 0x7e, 0x00, 0x41, 7, 0x45, 0x0d, 0, 0x0b, 0x45, 0x0b);
 }
 Test(ch14_validate, a_block_ends_with_exactly_its_results, .init = setup)
 {
