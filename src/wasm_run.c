@@ -121,7 +121,7 @@ static int run(struct wasm_exec *ex)
 	call:
 	    if (callee->host != NULL) {
 	        uint64_t *args = sp - callee->type.nparams;
-	        if (args + callee->type.nresults > ex->stack_end)
+	        if (callee->type.nresults > (size_t)(ex->stack_end - args))
 	            TRAP(WASM_TRAP_STACK_EXHAUSTED);
 	        ex->pc = pc; ex->sp = args; ex->fp = fp; ex->func = func; ex->fuel = fuel;
 	        int st = callee->host(callee->host_ctx, ex, args);
@@ -445,6 +445,8 @@ int wasm_call(struct wasm_exec *ex, struct wasm_funcinst *f, const uint64_t *arg
     ex->depth = 0;
     ex->nresults = f->type.nresults;
     ex->pending = NULL;
+    if (np > ex->stack_end - ex->stack || ex->nresults > ex->stack_end - ex->stack)
+        return trap_now(ex, WASM_TRAP_STACK_EXHAUSTED);
     if (np) memcpy(ex->stack, args, np * sizeof(uint64_t));
     if (f->host != NULL) {
         ex->func = NULL;
