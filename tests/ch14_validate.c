@@ -278,6 +278,9 @@ Test(ch14_validate, constant_expressions, .init = setup)
     check_module("unknown global 3");
     init_global_2((const uint8_t[]){0x42, 0, 0x0b}, 3);
     check_module("end of expression expects [i32], found [i64]");
+    init_global_2((const uint8_t[]){0x0b}, 1);
+    check_module("global 2, offset 0x400: type mismatch: end of expression "
+                 "expects [i32], found []");
     init_global_2((const uint8_t[]){0x23, 0, 0x0b}, 3);
     VALID(":", 0x0b);
 }
