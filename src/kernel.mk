@@ -1,4 +1,4 @@
-# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw, chapters/06-harts.nw, chapters/07-futures.nw, chapters/08-task-state.nw, chapters/09-join.nw, chapters/10-executor.nw, chapters/11-time.nw, chapters/12-waiting.nw, chapters/13-wasm-binary.nw, chapters/14-wasm-validate.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
+# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw, chapters/06-harts.nw, chapters/07-futures.nw, chapters/08-task-state.nw, chapters/09-join.nw, chapters/10-executor.nw, chapters/11-time.nw, chapters/12-waiting.nw, chapters/13-wasm-binary.nw, chapters/14-wasm-validate.nw, chapters/15-wasm-interp.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
 T ?= .
 B ?= build
 
@@ -45,6 +45,8 @@ KERNEL_SRCS += uart_stream.c
 KERNEL_SRCS += wasm_leb.c wasm_instr.c wasm_load.c
 KERNEL_SRCS += wasm_validate.c
 KERNEL_SRCS += wasm_ktest.c
+KERNEL_SRCS += wasm_num.c wasm_compile.c wasm_run.c wasm_instance.c
+KERNEL_SRCS += wasm_machine_ktest.c wasm_machine_data.S
 HOST_SRCS += kprintf.c
 HOST_TESTS += ch01_kprintf.c
 HOST_SRCS += fdt.c dtinfo.c cmdline.c
@@ -77,6 +79,8 @@ HOST_SRCS += wasm_leb.c wasm_instr.c wasm_load.c
 HOST_TESTS += ch13_wasm_leb.c ch13_wasm_load.c
 HOST_SRCS += wasm_validate.c
 HOST_TESTS += ch14_validate.c
+HOST_SRCS += wasm_num.c wasm_compile.c wasm_run.c wasm_instance.c
+HOST_TESTS += ch15_num.c ch15_machine.c
 
 KOBJS := $(patsubst %,$(B)/kobj/%.o,$(KERNEL_SRCS))
 
@@ -250,6 +254,42 @@ check-ch14-spec: $(B)/spec/run-spec $(B)/spec/run-spec-san $(SPEC_JSON)
 	[ $$st -eq 0 ] && [ $$ss -eq 0 ] && cmp -s $(B)/spec/ch14.log $(B)/spec/ch14-san.log && \
 	case "$$inv" in *", 0 accepted") true ;; *) false ;; esac
 .PHONY: check-ch14-spec
+$(B)/kobj/wasm_machine_data.S.o: fixtures/wasm-interp/machine.wasm
+wasm-interp-fixtures:
+	wat2wasm fixtures/wasm-interp/machine.wat -o fixtures/wasm-interp/machine.wasm
+.PHONY: wasm-interp-fixtures
+CHECKS += check-ch15-spec
+check-ch15-spec: check-ch13-spec
+	@log=$(B)/spec/plain.log; ref=$$(awk -F'\t' '$$1 == "wasm-2.0" && $$2 !~ /^simd_/ \
+	    { split($$3, r, "/"); n += r[2] } END { print n }' $(SPEC_DIR)/reference.tsv); \
+	ours=$$(tail -n 1 $$log | awk '{ print $$1 + $$3 + $$5 + ($$8 == "not" ? $$7 : 0) }'); \
+	echo "wasm-2.0 without SIMD: $$(tail -n 1 $$log); $$ours commands, reference $$ref"; \
+	! tail -n 1 $$log | grep -q 'not yet' && [ "$$ours" = "$$ref" ]
+.PHONY: check-ch15-spec
+FUZZ_CC ?= clang
+SECONDS_TO_FUZZ ?= 60
+$(B)/fuzz/wasm-fuzz: $(T)/tests/wasm_fuzz.c $(patsubst %,$(T)/src/%,$(SPEC_ENGINE)) \
+		$(wildcard $(T)/src/wasm_*.h)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) -std=c11 -g -O1 -DHYPHA_HOST -I$(T)/src \
+	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	    -o $@ $(T)/tests/wasm_fuzz.c $(patsubst %,$(T)/src/%,$(SPEC_ENGINE))
+
+fuzz: $(B)/fuzz/wasm-fuzz $(SPEC_JSON)
+	@mkdir -p $(B)/fuzz/corpus $(B)/fuzz/seeds
+	@for d in $(B)/spec/2.0/*/; do for f in $$d*.wasm; do [ -f "$$f" ] && \
+	    cp "$$f" $(B)/fuzz/seeds/$$(basename $$d)-$$(basename $$f); done; done; true
+	@cd $(B)/fuzz && { ./wasm-fuzz -max_total_time=$(SECONDS_TO_FUZZ) -rss_limit_mb=2048 \
+	    -print_final_stats=1 corpus seeds >fuzz.log 2>&1; st=$$?; tail -n 8 fuzz.log; \
+	    runs=$$(sed -n 's/^stat::number_of_executed_units: *//p' fuzz.log); \
+	    if [ $$st -ne 0 ]; then echo "fuzz: FOUND A CRASH after $$runs runs:" \
+	        "$$(grep -m1 -E 'ERROR|runtime error' fuzz.log); input in $(B)/fuzz/crash-*"; \
+	    else echo "fuzz: nothing found in $(SECONDS_TO_FUZZ) s, $$runs runs," \
+	        "$$(ls corpus | wc -l) inputs in the corpus"; fi; exit $$st; }
+
+CHECKS += check-ch15-fuzz
+check-ch15-fuzz: fuzz
+.PHONY: fuzz check-ch15-fuzz
 list-checks:
 	@echo $(CHECKS)
 .PHONY: list-checks

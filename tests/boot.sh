@@ -1,4 +1,4 @@
-# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw, chapters/06-harts.nw, chapters/09-join.nw, chapters/10-executor.nw, chapters/11-time.nw, chapters/12-waiting.nw, chapters/14-wasm-validate.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
+# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw, chapters/06-harts.nw, chapters/09-join.nw, chapters/10-executor.nw, chapters/11-time.nw, chapters/12-waiting.nw, chapters/14-wasm-validate.nw, chapters/15-wasm-interp.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
 # Usage: KERNEL=... BUILD_VARIANT=... LOGS=... bash tests/boot.sh
 set -u
 passed=0
@@ -220,5 +220,8 @@ boot_test ch12_ten_thousand_tasks_on_four_harts smp=4 mem=512M \
 boot_test ch14_validator_runs_in_the_kernel append="test=ch14_validator_runs_in_the_kernel" -- \
     '^ch14: func 0, offset 0x1d: type mismatch: i32.add expects \[i32 i32\], found \[i32 i64\]' \
     '^ktest ch14_validator_runs_in_the_kernel: PASS' '^ktest: 1 passed, 0 failed'
+boot_test ch15_wasm_runs_in_the_kernel append="test=ch15_wasm_runs_in_the_kernel" -- \
+    '^wasm: fib\(20\) = 6765, count\(1000\) stopped [0-9]+ times for fuel' \
+    '^ktest ch15_wasm_runs_in_the_kernel: PASS'
 echo "boot tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,4 +1,4 @@
-/* Generated from chapters/13-wasm-binary.nw, chapters/14-wasm-validate.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
+/* Generated from chapters/13-wasm-binary.nw, chapters/14-wasm-validate.nw, chapters/15-wasm-interp.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
 /* The WebAssembly spec-test runner: runs the scripts wast2json writes. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdarg.h>
@@ -10,6 +10,8 @@
 
 #include "wasm_module.h"
 #include "wasm_validate.h"
+#include "wasm_interp.h"
+#include "wasm_code.h"
 
 enum json_kind { JSON_NULL, JSON_FALSE, JSON_TRUE, JSON_NUMBER, JSON_STRING,
                  JSON_ARRAY, JSON_OBJECT };
@@ -266,7 +268,7 @@ struct spec_module {            /* a module a script defined */
     uint8_t *bytes;             /* the file, in a buffer of exactly its size */
     size_t len;
     struct wasm_module module;
-    
+    struct wasm_instance *inst;
 };
 
 struct counts { long passed, failed, skipped, not_yet, other_reason; };
@@ -280,6 +282,12 @@ struct runner {
     size_t nmodules;
     struct spec_module *current;    /* the module defined last */
     long invalid_rejected, invalid_accepted;    /* this file's assert_invalid */
+    struct wasm_exec ex;
+    struct registered { char *as; struct wasm_instance *inst; } *registered;
+    size_t nregistered;
+    struct spec_module **failed;    /* instances whose instantiation trapped: kept to the end */
+    size_t nfailed;
+    struct spectest *spectest;
 };
 
 static void pass(struct runner *rn) { rn->now.passed++; }
@@ -344,7 +352,9 @@ static int load_module(struct runner *rn, const struct json *cmd, struct spec_mo
 
 static void drop_module(struct spec_module *sm)
 {
-    
+    wasm_instance_free(sm->inst);
+    sm->inst = NULL;
+    wasm_compile_free(&sm->module);
     wasm_module_free(&sm->module);
     free(sm->bytes);
     free(sm->name);
@@ -363,12 +373,274 @@ static void keep_module(struct runner *rn, struct spec_module *sm)
     rn->current = sm;
 }
 
+struct spectest {
+    struct wasm_funcinst funcs[7];
+    struct wasm_globalinst globals[4];
+    struct wasm_table table;
+    struct wasm_memory memory;
+};
 
+static const char *const spectest_func_names[7] = {
+    "print", "print_i32", "print_i64", "print_f32", "print_f64", "print_i32_f32",
+    "print_f64_f64" };
+static const uint8_t spectest_params[7][2] = {
+    {0}, {WASM_I32}, {WASM_I64}, {WASM_F32}, {WASM_F64}, {WASM_I32, WASM_F32},
+    {WASM_F64, WASM_F64} };
+static const uint32_t spectest_nparams[7] = {0, 1, 1, 1, 1, 2, 2};
+static const char *const spectest_global_names[4] = {
+    "global_i32", "global_i64", "global_f32", "global_f64" };
+
+static int spectest_print(void *ctx, struct wasm_exec *ex, uint64_t *slots)
+{
+    (void)ctx; (void)ex; (void)slots;
+    return WASM_DONE;
+}
+static bool name_is(const struct wasm_name *n, const char *s)
+{
+    return n->len == strlen(s) && memcmp(n->bytes, s, n->len) == 0;
+}
+
+static int resolve_spectest(struct spectest *st, const struct wasm_import *imp,
+                            struct wasm_extern *out)
+{
+    for (int i = 0; i < 7; i++)
+        if (name_is(&imp->name, spectest_func_names[i])) {
+            *out = (struct wasm_extern){ WASM_EXTERN_FUNC, { .func = &st->funcs[i] } };
+            return 0;
+        }
+    for (int i = 0; i < 4; i++)
+        if (name_is(&imp->name, spectest_global_names[i])) {
+            *out = (struct wasm_extern){ WASM_EXTERN_GLOBAL, { .global = &st->globals[i] } };
+            return 0;
+        }
+    if (name_is(&imp->name, "table")) {
+        *out = (struct wasm_extern){ WASM_EXTERN_TABLE, { .table = &st->table } };
+        return 0;
+    }
+    if (name_is(&imp->name, "memory")) {
+        *out = (struct wasm_extern){ WASM_EXTERN_MEMORY, { .memory = &st->memory } };
+        return 0;
+    }
+    return -1;
+}
+static int resolve_import(void *ctx, const struct wasm_import *imp, struct wasm_extern *out)
+{
+    struct runner *rn = ctx;
+    if (name_is(&imp->module, "spectest"))
+        return resolve_spectest(rn->spectest, imp, out);
+    for (size_t i = rn->nregistered; i-- > 0;) {
+        if (!name_is(&imp->module, rn->registered[i].as))
+            continue;
+        char field[512];
+        if (imp->name.len >= sizeof field || memchr(imp->name.bytes, 0, imp->name.len))
+            return -1;
+        memcpy(field, imp->name.bytes, imp->name.len);
+        field[imp->name.len] = '\0';
+        return wasm_instance_export(rn->registered[i].inst, field, out) ? 0 : -1;
+    }
+    return -1;
+}
+
+static const struct wasm_limits_config spec_limits = { 65536, 10000000 };
+static struct spec_module *find_module(struct runner *rn, const char *name)
+{
+    if (name == NULL)
+        return rn->current;
+    for (size_t i = rn->nmodules; i-- > 0;)
+        if (rn->modules[i]->name && strcmp(rn->modules[i]->name, name) == 0)
+            return rn->modules[i];
+    return NULL;
+}
+
+static void run_register(struct runner *rn, const struct json *cmd, long line)
+{
+    struct spec_module *sm = find_module(rn, json_str(cmd, "name"));
+    const char *as = json_str(cmd, "as");
+    if (sm == NULL || sm->inst == NULL || as == NULL) {
+        fail(rn, line, "register: no such module");
+        return;
+    }
+    rn->registered = realloc(rn->registered, (rn->nregistered + 1) * sizeof *rn->registered);
+    if (rn->registered == NULL) { fprintf(stderr, "wasm_spec: out of memory\n"); exit(2); }
+    rn->registered[rn->nregistered++] = (struct registered){ strdup(as), sm->inst };
+}
+enum { NOT_NAN, NAN_CANONICAL, NAN_ARITHMETIC };
+struct spec_value { uint8_t type; int nan; bool any; uint64_t bits; };
+
+static int parse_value(const struct json *v, struct spec_value *out)
+{
+    static const struct { const char *name; uint8_t type; } types[] = {
+        {"i32", WASM_I32}, {"i64", WASM_I64}, {"f32", WASM_F32}, {"f64", WASM_F64},
+        {"funcref", WASM_FUNCREF}, {"externref", WASM_EXTERNREF} };
+    const char *type = json_str(v, "type"), *value = json_str(v, "value");
+    *out = (struct spec_value){0};
+    for (size_t i = 0; type && i < sizeof types / sizeof types[0]; i++)
+        if (strcmp(type, types[i].name) == 0)
+            out->type = types[i].type;
+    if (out->type == 0)
+        return -1;                              /* v128, or unknown */
+    if (value == NULL)
+        out->any = true;
+    else if (strcmp(value, "null") == 0)
+        out->bits = 0;
+    else if (strcmp(value, "nan:canonical") == 0)
+        out->nan = NAN_CANONICAL;
+    else if (strcmp(value, "nan:arithmetic") == 0)
+        out->nan = NAN_ARITHMETIC;
+    else
+        out->bits = strtoull(value, NULL, 10) + (out->type == WASM_EXTERNREF);
+    return 0;
+}
+static bool value_matches(const struct spec_value *e, uint64_t got)
+{
+    switch (e->type) {
+    case WASM_I32:
+        return (uint32_t)got == (uint32_t)e->bits;
+    case WASM_F32:
+        if (e->nan == NAN_CANONICAL) return ((uint32_t)got & 0x7fffffffu) == 0x7fc00000u;
+        if (e->nan == NAN_ARITHMETIC) return ((uint32_t)got & 0x7fc00000u) == 0x7fc00000u;
+        return (uint32_t)got == (uint32_t)e->bits;
+    case WASM_F64:
+        if (e->nan == NAN_CANONICAL) return (got & ~WASM_F64_SIGN) == WASM_F64_CANON;
+        if (e->nan == NAN_ARITHMETIC) return (got & WASM_F64_CANON) == WASM_F64_CANON;
+        return got == e->bits;
+    case WASM_FUNCREF: case WASM_EXTERNREF:
+        return e->any ? got != 0 : got == e->bits;
+    default:
+        return got == e->bits;
+    }
+}
+static int run_action(struct runner *rn, const struct json *act, long line,
+                      const uint64_t **results, uint32_t *nresults)
+{
+    static uint64_t global_value;
+    struct spec_module *sm = find_module(rn, json_str(act, "module"));
+    const char *type = json_str(act, "type"), *field = json_str(act, "field");
+    struct wasm_extern x;
+    if (sm == NULL || sm->inst == NULL || field == NULL || type == NULL ||
+        !wasm_instance_export(sm->inst, field, &x)) {
+        fail(rn, line, "no export \"%s\" to act on", field ? field : "");
+        return -1;
+    }
+    if (strcmp(type, "get") == 0 && x.kind == WASM_EXTERN_GLOBAL) {
+        global_value = x.u.global->value;
+        *results = &global_value;
+        *nresults = 1;
+        return WASM_DONE;
+    }
+    const struct json *args = json_get(act, "args");
+    uint64_t argv[64];
+    size_t nargs = args && args->kind == JSON_ARRAY ? args->n : 0;
+    if (x.kind != WASM_EXTERN_FUNC || nargs != x.u.func->type.nparams || nargs > 64) {
+        fail(rn, line, "\"%s\" is not a function of %zu parameters", field, nargs);
+        return -1;
+    }
+    for (size_t i = 0; i < nargs; i++) {
+        struct spec_value v;
+        if (parse_value(&args->items[i], &v) < 0)
+            return -2;
+        argv[i] = v.bits;
+    }
+    rn->ex.fuel = INT64_MAX;
+    int st = wasm_call(&rn->ex, x.u.func, argv);
+    *results = wasm_results(&rn->ex);
+    *nresults = x.u.func->type.nresults;
+    return st;
+}
+static void run_assert_return(struct runner *rn, const struct json *cmd, long line, bool check)
+{
+    const uint64_t *res;
+    uint32_t nres;
+    int st = run_action(rn, json_get(cmd, "action"), line, &res, &nres);
+    const struct json *exp = json_get(cmd, "expected");
+    if (st == -2) { skip(rn); return; }
+    if (st < 0) return;
+    if (st != WASM_DONE) {
+        fail(rn, line, "%s", st == WASM_TRAPPED ? rn->ex.message : "run did not finish");
+        return;
+    }
+    size_t nexp = exp && exp->kind == JSON_ARRAY ? exp->n : 0;
+    if (check && nexp != nres) {
+        fail(rn, line, "%u results, expected %zu", nres, nexp);
+        return;
+    }
+    for (size_t i = 0; check && i < nexp; i++) {
+        struct spec_value v;
+        if (parse_value(&exp->items[i], &v) < 0) { skip(rn); return; }
+        if (!value_matches(&v, res[i])) {
+            fail(rn, line, "result %zu is 0x%llx, expected 0x%llx%s", i,
+                 (unsigned long long)res[i], (unsigned long long)v.bits,
+                 v.nan ? " (a NaN)" : "");
+            return;
+        }
+    }
+    pass(rn);
+}
+static void run_assert_trap(struct runner *rn, const struct json *cmd, long line, bool exhaust)
+{
+    const uint64_t *res;
+    uint32_t nres;
+    const char *text = json_str(cmd, "text");
+    int st = run_action(rn, json_get(cmd, "action"), line, &res, &nres);
+    if (st == -2) { skip(rn); return; }
+    if (st < 0) return;
+    if (st != WASM_TRAPPED || (exhaust && rn->ex.trap != WASM_TRAP_STACK_EXHAUSTED)) {
+        fail(rn, line, "expected the trap \"%s\", got %s", text ? text : "",
+             st == WASM_TRAPPED ? rn->ex.message : "no trap");
+        return;
+    }
+    pass(rn);
+    if (text && strncmp(rn->ex.message, text, strlen(rn->ex.message)) != 0 &&
+        strstr(rn->ex.message, text) == NULL) {
+        rn->now.other_reason++;
+        if (rn->verbose)
+            printf("  %s:%ld: expected \"%s\", trapped with \"%s\"\n", rn->file, line, text,
+                   rn->ex.message);
+    }
+}
+static void expect_no_instance(struct runner *rn, const struct json *cmd, long line, int want)
+{
+    struct spec_module *sm = calloc(1, sizeof *sm);
+    struct wasm_error err = {0};
+    if (sm == NULL) { fprintf(stderr, "wasm_spec: out of memory\n"); exit(2); }
+    if (load_module(rn, cmd, sm, true, &err) < 0) {
+        fail(rn, line, "module rejected: %s", err.message);
+        drop_module(sm);
+        return;
+    }
+    int r = wasm_instantiate(&sm->inst, &sm->module, &spec_limits, resolve_import, rn,
+                             &rn->ex, &err);
+    if (r == want)
+        pass(rn);
+    else
+        fail(rn, line, "instantiation %s", r == WASM_INST_OK ? "succeeded" : err.message);
+    rn->failed = realloc(rn->failed, (rn->nfailed + 1) * sizeof *rn->failed);
+    if (rn->failed == NULL) { fprintf(stderr, "wasm_spec: out of memory\n"); exit(2); }
+    rn->failed[rn->nfailed++] = sm;
+}
 
 static void spectest_start(struct runner *rn)
 {
     (void)rn;
-    
+    static struct spectest st;
+    static const struct wasm_alloc *a = &host_allocator;
+    free(st.table.elems);
+    free(st.memory.data);
+    memset(&st, 0, sizeof st);
+    for (int i = 0; i < 7; i++)
+        st.funcs[i] = (struct wasm_funcinst){
+            .type = { spectest_nparams[i], 0, spectest_params[i], NULL },
+            .host = spectest_print };
+    const uint8_t types[4] = {WASM_I32, WASM_I64, WASM_F32, WASM_F64};
+    const uint64_t values[4] = {666, 666, 0x4426999a, 0x4084d4cccccccccdull};
+    for (int i = 0; i < 4; i++)
+        st.globals[i] = (struct wasm_globalinst){ types[i], false, values[i] };
+    st.table = (struct wasm_table){ .reftype = WASM_FUNCREF, .has_max = true, .max = 20,
+                                    .limit = 20, .alloc = a };
+    wasm_table_grow(&st.table, 10, 0);
+    st.memory = (struct wasm_memory){ .has_max = true, .max = 2, .limit = 2, .alloc = a };
+    wasm_memory_grow(&st.memory, 1);
+    rn->spectest = &st;
 }
 
 static void run_module(struct runner *rn, const struct json *cmd, long line)
@@ -385,7 +657,13 @@ static void run_module(struct runner *rn, const struct json *cmd, long line)
         drop_module(sm);
         return;
     }
-    
+    int r = wasm_instantiate(&sm->inst, &sm->module, &spec_limits, resolve_import, rn,
+                             &rn->ex, &err);
+    if (r != WASM_INST_OK) {
+        fail(rn, line, "module not instantiated: %s", err.message);
+        keep_module(rn, sm);
+        return;
+    }
     keep_module(rn, sm);
     pass(rn);
 }
@@ -416,7 +694,9 @@ static void expect_rejected(struct runner *rn, const struct json *cmd, long line
                        expected, err.message);
         }
     }
-    
+    wasm_instance_free(sm->inst);
+    sm->inst = NULL;
+    wasm_compile_free(&sm->module);
     wasm_module_free(&sm->module);
     free(sm->bytes);
 }
@@ -450,6 +730,19 @@ static void run_command(struct runner *rn, const struct json *cmd)
             rn->invalid_accepted++;
         return;
     }
+    if (strcmp(type, "register") == 0) { run_register(rn, cmd, line); return; }
+    if (strcmp(type, "assert_return") == 0) { run_assert_return(rn, cmd, line, true); return; }
+    if (strcmp(type, "action") == 0) { run_assert_return(rn, cmd, line, false); return; }
+    if (strcmp(type, "assert_trap") == 0) { run_assert_trap(rn, cmd, line, false); return; }
+    if (strcmp(type, "assert_exhaustion") == 0) { run_assert_trap(rn, cmd, line, true); return; }
+    if (strcmp(type, "assert_unlinkable") == 0) {
+        expect_no_instance(rn, cmd, line, WASM_INST_UNLINKABLE);
+        return;
+    }
+    if (strcmp(type, "assert_uninstantiable") == 0) {
+        expect_no_instance(rn, cmd, line, WASM_INST_TRAPPED);
+        return;
+    }
     not_yet(rn, line, type);
 }
 
@@ -481,13 +774,27 @@ static void run_file(struct runner *rn, const char *path)
     if (problem != NULL || commands == NULL || commands->kind != JSON_ARRAY)
         fail(rn, 0, "%s: %s", path, problem != NULL ? problem : "no list of commands");
     spectest_start(rn);
-    
+    if (wasm_exec_init(&rn->ex, &host_allocator, 1u << 20, 10000) < 0) {
+        fprintf(stderr, "wasm_spec: out of memory\n");
+        exit(2);
+    }
     for (size_t i = 0; commands != NULL && i < commands->n; i++)
         run_command(rn, &commands->items[i]);
     if (rn->invalid_rejected + rn->invalid_accepted > 0)
         printf("  assert_invalid: %ld rejected, %ld accepted\n", rn->invalid_rejected,
                rn->invalid_accepted);
     rn->invalid_rejected = rn->invalid_accepted = 0;
+    for (size_t i = 0; i < rn->nfailed; i++)
+        drop_module(rn->failed[i]);
+    free(rn->failed);
+    rn->failed = NULL;
+    rn->nfailed = 0;
+    for (size_t i = 0; i < rn->nregistered; i++)
+        free(rn->registered[i].as);
+    free(rn->registered);
+    rn->registered = NULL;
+    rn->nregistered = 0;
+    wasm_exec_free(&rn->ex);
     for (size_t i = rn->nmodules; i-- > 0;)
         drop_module(rn->modules[i]);
     rn->nmodules = 0;

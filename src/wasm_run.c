@@ -1,0 +1,490 @@
+/* Generated from chapters/15-wasm-interp.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
+#include "wasm_interp.h"
+#include "wasm_code.h"
+#include "kstring.h"
+
+int wasm_exec_init(struct wasm_exec *ex, const struct wasm_alloc *a,
+                   uint32_t stack_slots, uint32_t max_depth)
+{
+    memset(ex, 0, sizeof *ex);
+    ex->alloc = *a;
+    ex->stack = a->alloc(a->ctx, (size_t)stack_slots * sizeof(uint64_t));
+    ex->frames = a->alloc(a->ctx, (size_t)max_depth * sizeof(struct wasm_frame));
+    if (ex->stack == NULL || ex->frames == NULL) {
+        wasm_exec_free(ex);
+        return -1;
+    }
+    ex->stack_end = ex->stack + stack_slots;
+    ex->max_depth = max_depth;
+    ex->fuel = INT64_MAX;
+    return 0;
+}
+
+void wasm_exec_free(struct wasm_exec *ex)
+{
+    if (ex->stack) ex->alloc.free(ex->alloc.ctx, ex->stack);
+    if (ex->frames) ex->alloc.free(ex->alloc.ctx, ex->frames);
+    ex->stack = NULL;
+    ex->frames = NULL;
+}
+#define TRAP(t) do { trap = (t); goto trapped; } while (0)
+#define LOAD_MEMORY() do { struct wasm_memory *m_ = inst->memories[0];           \
+        mem = m_ ? m_->data : NULL; memsize = m_ ? m_->size : 0; } while (0)
+#define BIN(T, expr) { T b = (T)sp[-1], a = (T)sp[-2]; sp--; sp[-1] = (T)(expr); break; }
+#define CMP(T, op) { T b = (T)sp[-1], a = (T)sp[-2]; sp--; sp[-1] = a op b; break; }
+#define UN(T, expr) { T a = (T)sp[-1]; sp[-1] = (T)(expr); break; }
+#define FCMP(N, op) { sp[-2] = wasm_##N((uint32_t)sp[-2]) op wasm_##N((uint32_t)sp[-1]); sp--; break; }
+#define DCMP(op) { sp[-2] = wasm_f64(sp[-2]) op wasm_f64(sp[-1]); sp--; break; }
+#define TRAPPING(T, fn) { T r; int t_ = fn((T)sp[-2], (T)sp[-1], &r);                \
+        if (t_) { TRAP(t_); } sp--; sp[-1] = r; break; }
+#define LOAD(T, conv) { uint64_t ea = (uint64_t)(uint32_t)sp[-1] + *pc++; T v;        \
+        if (ea + sizeof(T) > memsize) TRAP(WASM_TRAP_MEMORY_OOB);                      \
+        __builtin_memcpy(&v, mem + ea, sizeof v); sp[-1] = conv; break; }
+#define STORE(T) { uint64_t ea = (uint64_t)(uint32_t)sp[-2] + *pc++; T v = (T)sp[-1];  \
+        if (ea + sizeof(T) > memsize) TRAP(WASM_TRAP_MEMORY_OOB);                      \
+        __builtin_memcpy(mem + ea, &v, sizeof v); sp -= 2; break; }
+/* move n values down to dst (a branch or a return) and give the new top */
+static inline uint64_t *move_down(uint64_t *dst, const uint64_t *src, uint32_t n)
+{
+    if (n == 1)
+        *dst = *src;
+    else if (n > 1)
+        memmove(dst, src, n * sizeof(uint64_t));
+    return dst + n;
+}
+static int run(struct wasm_exec *ex)
+{
+    const uint32_t *pc = ex->pc, *base;
+    uint64_t *sp = ex->sp, *fp = ex->fp;
+    struct wasm_funcinst *func = ex->func, *callee;
+    struct wasm_instance *inst = func->inst;
+    int64_t fuel = ex->fuel;
+    uint8_t *mem;
+    uint64_t memsize;
+    enum wasm_trap trap;
+    base = func->code->words;
+    LOAD_MEMORY();
+    for (;;) {
+        switch (*pc++) {
+        case WASM_OP_UNREACHABLE:
+            TRAP(WASM_TRAP_UNREACHABLE);
+        case WASM_IOP_JUMP:
+            pc = base + *pc;
+            break;
+        case WASM_IOP_JUMP_IF_NOT:
+            pc = (uint32_t)*--sp ? pc + 1 : base + *pc;
+            break;
+        case WASM_IOP_JUMP_IF:
+            pc = (uint32_t)*--sp ? base + *pc : pc + 1;
+            break;
+        case WASM_IOP_BR_IF:
+            if ((uint32_t)*--sp == 0) { pc += 3; break; }
+            /* fall through */
+        case WASM_IOP_BR:
+        branch:
+            sp = move_down(fp + pc[1], sp - pc[2], pc[2]);
+            pc = base + pc[0];
+            break;
+        case WASM_IOP_BR_TABLE: {
+            uint32_t n = *pc++, i = (uint32_t)*--sp;
+            pc += 3 * (i < n ? i : n);
+            goto branch;
+        }
+        case WASM_IOP_FUEL:
+            if (fuel <= 0) { pc--; goto out_of_fuel; }
+            fuel--;
+            break;
+        case WASM_IOP_RETURN: {
+            uint32_t n = *pc;
+            sp = move_down(fp, sp - n, n);
+            struct wasm_frame *f = &ex->frames[--ex->depth];
+            if (f->func == NULL)
+                goto finished;
+            pc = f->pc;
+            fp = f->fp;
+            func = f->func;
+            inst = func->inst;
+            base = func->code->words;
+            LOAD_MEMORY();
+            break;
+        }
+        case WASM_OP_CALL:
+            callee = inst->funcs[*pc++];
+            goto call;
+        case WASM_OP_CALL_INDIRECT: {
+            const struct wasm_functype *want = &inst->module->types[pc[0]];
+            struct wasm_table *t = inst->tables[pc[1]];
+            uint32_t i = (uint32_t)*--sp;
+            pc += 2;
+            if (i >= t->size)
+                TRAP(WASM_TRAP_UNDEFINED_ELEMENT);
+            callee = (struct wasm_funcinst *)(uintptr_t)t->elems[i];
+            if (callee == NULL)
+                TRAP(WASM_TRAP_UNINITIALIZED);
+            if (!wasm_functype_equal(&callee->type, want))
+                TRAP(WASM_TRAP_INDIRECT_TYPE);
+            goto call;
+        }
+        call:
+            if (callee->host != NULL) {
+                uint64_t *args = sp - callee->type.nparams;
+                if (callee->type.nresults > (size_t)(ex->stack_end - args))
+                    TRAP(WASM_TRAP_STACK_EXHAUSTED);
+                ex->pc = pc; ex->sp = args; ex->fp = fp; ex->func = func; ex->fuel = fuel;
+                int st = callee->host(callee->host_ctx, ex, args);
+                if (st == WASM_PENDING) {
+                    ex->pending = args;
+                    ex->nresults_pending = callee->type.nresults;
+                    return ex->status = WASM_PENDING;
+                }
+                if (st != WASM_DONE)
+                    TRAP(WASM_TRAP_HOST);
+                sp = args + callee->type.nresults;
+                LOAD_MEMORY();
+                break;
+            } else {
+                const struct wasm_code *code = callee->code;
+                if (ex->depth >= ex->max_depth ||
+                    code->nlocals + code->max_height > (size_t)(ex->stack_end - sp))
+                    TRAP(WASM_TRAP_STACK_EXHAUSTED);
+                ex->frames[ex->depth++] = (struct wasm_frame){ pc, fp, func };
+                fp = sp - code->nparams;
+                memset(sp, 0, code->nlocals * sizeof(uint64_t));
+                sp += code->nlocals;
+                func = callee;
+                base = pc = code->words;
+                if (callee->inst != inst) { inst = callee->inst; LOAD_MEMORY(); }
+                if (fuel <= 0)
+                    goto out_of_fuel;
+                fuel--;
+                break;
+            }
+        case WASM_OP_LOCAL_GET:  *sp++ = fp[*pc++]; break;
+        case WASM_OP_LOCAL_SET:  fp[*pc++] = *--sp; break;
+        case WASM_OP_LOCAL_TEE:  fp[*pc++] = sp[-1]; break;
+        case WASM_OP_GLOBAL_GET: *sp++ = inst->globals[*pc++]->value; break;
+        case WASM_OP_GLOBAL_SET: inst->globals[*pc++]->value = *--sp; break;
+        case WASM_OP_I32_CONST:
+        case WASM_OP_F32_CONST:  *sp++ = *pc++; break;
+        case WASM_OP_I64_CONST:
+        case WASM_OP_F64_CONST:  *sp++ = pc[0] | (uint64_t)pc[1] << 32; pc += 2; break;
+        case WASM_OP_DROP:       sp--; break;
+        case WASM_OP_SELECT:
+        case WASM_OP_SELECT_T: {
+            uint32_t c = (uint32_t)*--sp;
+            sp--;
+            if (c == 0) sp[-1] = sp[0];
+            break;
+        }
+        case WASM_OP_REF_NULL:   *sp++ = 0; break;
+        case WASM_OP_REF_IS_NULL: sp[-1] = sp[-1] == 0; break;
+        case WASM_OP_REF_FUNC:   *sp++ = (uintptr_t)inst->funcs[*pc++]; break;
+        case WASM_OP_I32_LOAD:     LOAD(uint32_t, v)
+        case WASM_OP_I64_LOAD:     LOAD(uint64_t, v)
+        case WASM_OP_F32_LOAD:     LOAD(uint32_t, v)
+        case WASM_OP_F64_LOAD:     LOAD(uint64_t, v)
+        case WASM_OP_I32_LOAD8_S:  LOAD(int8_t, (uint32_t)(int32_t)v)
+        case WASM_OP_I32_LOAD8_U:  LOAD(uint8_t, v)
+        case WASM_OP_I32_LOAD16_S: LOAD(int16_t, (uint32_t)(int32_t)v)
+        case WASM_OP_I32_LOAD16_U: LOAD(uint16_t, v)
+        case WASM_OP_I64_LOAD8_S:  LOAD(int8_t, (uint64_t)(int64_t)v)
+        case WASM_OP_I64_LOAD8_U:  LOAD(uint8_t, v)
+        case WASM_OP_I64_LOAD16_S: LOAD(int16_t, (uint64_t)(int64_t)v)
+        case WASM_OP_I64_LOAD16_U: LOAD(uint16_t, v)
+        case WASM_OP_I64_LOAD32_S: LOAD(int32_t, (uint64_t)(int64_t)v)
+        case WASM_OP_I64_LOAD32_U: LOAD(uint32_t, v)
+        case WASM_OP_I32_STORE:    STORE(uint32_t)
+        case WASM_OP_I64_STORE:    STORE(uint64_t)
+        case WASM_OP_F32_STORE:    STORE(uint32_t)
+        case WASM_OP_F64_STORE:    STORE(uint64_t)
+        case WASM_OP_I32_STORE8:   STORE(uint8_t)
+        case WASM_OP_I32_STORE16:  STORE(uint16_t)
+        case WASM_OP_I64_STORE8:   STORE(uint8_t)
+        case WASM_OP_I64_STORE16:  STORE(uint16_t)
+        case WASM_OP_I64_STORE32:  STORE(uint32_t)
+        case WASM_OP_MEMORY_SIZE:  *sp++ = memsize / 65536; break;
+        case WASM_OP_MEMORY_GROW:
+            sp[-1] = (uint32_t)wasm_memory_grow(inst->memories[0], (uint32_t)sp[-1]);
+            LOAD_MEMORY();
+            break;
+        case WASM_OP_MEMORY_FILL: {
+            uint64_t n = (uint32_t)sp[-1], d = (uint32_t)sp[-3];
+            if (d + n > memsize) TRAP(WASM_TRAP_MEMORY_OOB);
+            if (n) memset(mem + d, (uint8_t)sp[-2], n);
+            sp -= 3;
+            break;
+        }
+        case WASM_OP_MEMORY_COPY: {
+            uint64_t n = (uint32_t)sp[-1], s = (uint32_t)sp[-2], d = (uint32_t)sp[-3];
+            if (s + n > memsize || d + n > memsize) TRAP(WASM_TRAP_MEMORY_OOB);
+            if (n) memmove(mem + d, mem + s, n);
+            sp -= 3;
+            break;
+        }
+        case WASM_OP_MEMORY_INIT: {
+            const struct wasm_data *seg = &inst->module->datas[*pc];
+            uint64_t n = (uint32_t)sp[-1], s = (uint32_t)sp[-2], d = (uint32_t)sp[-3];
+            uint64_t len = inst->data_dropped[*pc++] ? 0 : seg->len;
+            if (s + n > len || d + n > memsize) TRAP(WASM_TRAP_MEMORY_OOB);
+            if (n) memcpy(mem + d, seg->bytes + s, n);
+            sp -= 3;
+            break;
+        }
+        case WASM_OP_DATA_DROP: inst->data_dropped[*pc++] = true; break;
+        case WASM_OP_TABLE_GET: {
+            struct wasm_table *t = inst->tables[*pc++];
+            uint32_t i = (uint32_t)sp[-1];
+            if (i >= t->size) TRAP(WASM_TRAP_TABLE_OOB);
+            sp[-1] = t->elems[i];
+            break;
+        }
+        case WASM_OP_TABLE_SET: {
+            struct wasm_table *t = inst->tables[*pc++];
+            uint32_t i = (uint32_t)sp[-2];
+            if (i >= t->size) TRAP(WASM_TRAP_TABLE_OOB);
+            t->elems[i] = sp[-1];
+            sp -= 2;
+            break;
+        }
+        case WASM_OP_TABLE_SIZE: *sp++ = inst->tables[*pc++]->size; break;
+        case WASM_OP_TABLE_GROW:
+            sp[-2] = (uint32_t)wasm_table_grow(inst->tables[*pc++], (uint32_t)sp[-1], sp[-2]);
+            sp--;
+            break;
+        case WASM_OP_ELEM_DROP: inst->elems[*pc++].count = 0; break;
+        case WASM_OP_TABLE_FILL: {
+            struct wasm_table *t = inst->tables[*pc++];
+            uint64_t n = (uint32_t)sp[-1], d = (uint32_t)sp[-3];
+            if (d + n > t->size) TRAP(WASM_TRAP_TABLE_OOB);
+            for (uint64_t k = 0; k < n; k++) t->elems[d + k] = sp[-2];
+            sp -= 3;
+            break;
+        }
+        case WASM_OP_TABLE_COPY: {
+            struct wasm_table *td = inst->tables[pc[0]], *ts = inst->tables[pc[1]];
+            uint64_t n = (uint32_t)sp[-1], s = (uint32_t)sp[-2], d = (uint32_t)sp[-3];
+            pc += 2;
+            if (s + n > ts->size || d + n > td->size) TRAP(WASM_TRAP_TABLE_OOB);
+            if (n) memmove(td->elems + d, ts->elems + s, n * sizeof(uint64_t));
+            sp -= 3;
+            break;
+        }
+        case WASM_OP_TABLE_INIT: {
+            struct wasm_elemseg *seg = &inst->elems[pc[0]];
+            struct wasm_table *t = inst->tables[pc[1]];
+            uint64_t n = (uint32_t)sp[-1], s = (uint32_t)sp[-2], d = (uint32_t)sp[-3];
+            pc += 2;
+            if (s + n > seg->count || d + n > t->size) TRAP(WASM_TRAP_TABLE_OOB);
+            if (n) memcpy(t->elems + d, seg->refs + s, n * sizeof(uint64_t));
+            sp -= 3;
+            break;
+        }
+        case WASM_OP_I32_EQZ:  sp[-1] = (uint32_t)sp[-1] == 0; break;
+        case WASM_OP_I32_EQ:   CMP(uint32_t, ==)
+        case WASM_OP_I32_NE:   CMP(uint32_t, !=)
+        case WASM_OP_I32_LT_S: CMP(int32_t, <)
+        case WASM_OP_I32_LT_U: CMP(uint32_t, <)
+        case WASM_OP_I32_GT_S: CMP(int32_t, >)
+        case WASM_OP_I32_GT_U: CMP(uint32_t, >)
+        case WASM_OP_I32_LE_S: CMP(int32_t, <=)
+        case WASM_OP_I32_LE_U: CMP(uint32_t, <=)
+        case WASM_OP_I32_GE_S: CMP(int32_t, >=)
+        case WASM_OP_I32_GE_U: CMP(uint32_t, >=)
+        case WASM_OP_I64_EQZ:  sp[-1] = sp[-1] == 0; break;
+        case WASM_OP_I64_EQ:   CMP(uint64_t, ==)
+        case WASM_OP_I64_NE:   CMP(uint64_t, !=)
+        case WASM_OP_I64_LT_S: CMP(int64_t, <)
+        case WASM_OP_I64_LT_U: CMP(uint64_t, <)
+        case WASM_OP_I64_GT_S: CMP(int64_t, >)
+        case WASM_OP_I64_GT_U: CMP(uint64_t, >)
+        case WASM_OP_I64_LE_S: CMP(int64_t, <=)
+        case WASM_OP_I64_LE_U: CMP(uint64_t, <=)
+        case WASM_OP_I64_GE_S: CMP(int64_t, >=)
+        case WASM_OP_I64_GE_U: CMP(uint64_t, >=)
+        case WASM_OP_I32_CLZ:    UN(uint32_t, wasm_i32_clz(a))
+        case WASM_OP_I32_CTZ:    UN(uint32_t, wasm_i32_ctz(a))
+        case WASM_OP_I32_POPCNT: UN(uint32_t, __builtin_popcount(a))
+        case WASM_OP_I32_ADD:    BIN(uint32_t, a + b)
+        case WASM_OP_I32_SUB:    BIN(uint32_t, a - b)
+        case WASM_OP_I32_MUL:    BIN(uint32_t, a * b)
+        case WASM_OP_I32_DIV_S:  TRAPPING(uint32_t, wasm_i32_div_s)
+        case WASM_OP_I32_DIV_U:  TRAPPING(uint32_t, wasm_i32_div_u)
+        case WASM_OP_I32_REM_S:  TRAPPING(uint32_t, wasm_i32_rem_s)
+        case WASM_OP_I32_REM_U:  TRAPPING(uint32_t, wasm_i32_rem_u)
+        case WASM_OP_I32_AND:    BIN(uint32_t, a & b)
+        case WASM_OP_I32_OR:     BIN(uint32_t, a | b)
+        case WASM_OP_I32_XOR:    BIN(uint32_t, a ^ b)
+        case WASM_OP_I32_SHL:    BIN(uint32_t, a << (b & 31))
+        case WASM_OP_I32_SHR_S:  BIN(uint32_t, wasm_i32_shr_s(a, b))
+        case WASM_OP_I32_SHR_U:  BIN(uint32_t, a >> (b & 31))
+        case WASM_OP_I32_ROTL:   BIN(uint32_t, wasm_i32_rotl(a, b))
+        case WASM_OP_I32_ROTR:   BIN(uint32_t, wasm_i32_rotr(a, b))
+        case WASM_OP_I64_CLZ:    UN(uint64_t, wasm_i64_clz(a))
+        case WASM_OP_I64_CTZ:    UN(uint64_t, wasm_i64_ctz(a))
+        case WASM_OP_I64_POPCNT: UN(uint64_t, __builtin_popcountll(a))
+        case WASM_OP_I64_ADD:    BIN(uint64_t, a + b)
+        case WASM_OP_I64_SUB:    BIN(uint64_t, a - b)
+        case WASM_OP_I64_MUL:    BIN(uint64_t, a * b)
+        case WASM_OP_I64_DIV_S:  TRAPPING(uint64_t, wasm_i64_div_s)
+        case WASM_OP_I64_DIV_U:  TRAPPING(uint64_t, wasm_i64_div_u)
+        case WASM_OP_I64_REM_S:  TRAPPING(uint64_t, wasm_i64_rem_s)
+        case WASM_OP_I64_REM_U:  TRAPPING(uint64_t, wasm_i64_rem_u)
+        case WASM_OP_I64_AND:    BIN(uint64_t, a & b)
+        case WASM_OP_I64_OR:     BIN(uint64_t, a | b)
+        case WASM_OP_I64_XOR:    BIN(uint64_t, a ^ b)
+        case WASM_OP_I64_SHL:    BIN(uint64_t, a << (b & 63))
+        case WASM_OP_I64_SHR_S:  BIN(uint64_t, wasm_i64_shr_s(a, b))
+        case WASM_OP_I64_SHR_U:  BIN(uint64_t, a >> (b & 63))
+        case WASM_OP_I64_ROTL:   BIN(uint64_t, wasm_i64_rotl(a, b))
+        case WASM_OP_I64_ROTR:   BIN(uint64_t, wasm_i64_rotr(a, b))
+        #define F32(expr) { uint32_t a = (uint32_t)sp[-1]; (void)a; expr; break; }
+        #define F32B(fn) { sp[-2] = fn((uint32_t)sp[-2], (uint32_t)sp[-1]); sp--; break; }
+        #define F64B(fn) { sp[-2] = fn(sp[-2], sp[-1]); sp--; break; }
+        case WASM_OP_F32_EQ: FCMP(f32, ==)
+        case WASM_OP_F32_NE: FCMP(f32, !=)
+        case WASM_OP_F32_LT: FCMP(f32, <)
+        case WASM_OP_F32_GT: FCMP(f32, >)
+        case WASM_OP_F32_LE: FCMP(f32, <=)
+        case WASM_OP_F32_GE: FCMP(f32, >=)
+        case WASM_OP_F64_EQ: DCMP(==)
+        case WASM_OP_F64_NE: DCMP(!=)
+        case WASM_OP_F64_LT: DCMP(<)
+        case WASM_OP_F64_GT: DCMP(>)
+        case WASM_OP_F64_LE: DCMP(<=)
+        case WASM_OP_F64_GE: DCMP(>=)
+        case WASM_OP_F32_ABS:     F32(sp[-1] = wasm_f32_abs(a))
+        case WASM_OP_F32_NEG:     F32(sp[-1] = wasm_f32_neg(a))
+        case WASM_OP_F32_CEIL:    F32(sp[-1] = wasm_f32_round(a, WASM_ROUND_CEIL))
+        case WASM_OP_F32_FLOOR:   F32(sp[-1] = wasm_f32_round(a, WASM_ROUND_FLOOR))
+        case WASM_OP_F32_TRUNC:   F32(sp[-1] = wasm_f32_round(a, WASM_ROUND_TRUNC))
+        case WASM_OP_F32_NEAREST: F32(sp[-1] = wasm_f32_round(a, WASM_ROUND_NEAREST))
+        case WASM_OP_F32_SQRT:    F32(sp[-1] = wasm_f32_sqrt(a))
+        case WASM_OP_F32_ADD:      F32B(wasm_f32_add)
+        case WASM_OP_F32_SUB:      F32B(wasm_f32_sub)
+        case WASM_OP_F32_MUL:      F32B(wasm_f32_mul)
+        case WASM_OP_F32_DIV:      F32B(wasm_f32_div)
+        case WASM_OP_F32_MIN:      F32B(wasm_f32_min)
+        case WASM_OP_F32_MAX:      F32B(wasm_f32_max)
+        case WASM_OP_F32_COPYSIGN: F32B(wasm_f32_copysign)
+        case WASM_OP_F64_ABS:      sp[-1] = wasm_f64_abs(sp[-1]); break;
+        case WASM_OP_F64_NEG:      sp[-1] = wasm_f64_neg(sp[-1]); break;
+        case WASM_OP_F64_CEIL:     sp[-1] = wasm_f64_round(sp[-1], WASM_ROUND_CEIL); break;
+        case WASM_OP_F64_FLOOR:    sp[-1] = wasm_f64_round(sp[-1], WASM_ROUND_FLOOR); break;
+        case WASM_OP_F64_TRUNC:    sp[-1] = wasm_f64_round(sp[-1], WASM_ROUND_TRUNC); break;
+        case WASM_OP_F64_NEAREST:  sp[-1] = wasm_f64_round(sp[-1], WASM_ROUND_NEAREST); break;
+        case WASM_OP_F64_SQRT:     sp[-1] = wasm_f64_sqrt(sp[-1]); break;
+        case WASM_OP_F64_ADD:      F64B(wasm_f64_add)
+        case WASM_OP_F64_SUB:      F64B(wasm_f64_sub)
+        case WASM_OP_F64_MUL:      F64B(wasm_f64_mul)
+        case WASM_OP_F64_DIV:      F64B(wasm_f64_div)
+        case WASM_OP_F64_MIN:      F64B(wasm_f64_min)
+        case WASM_OP_F64_MAX:      F64B(wasm_f64_max)
+        case WASM_OP_F64_COPYSIGN: F64B(wasm_f64_copysign)
+        #define TRUNC(fn, IT, RT, ARG) { IT r; int t_ = fn(ARG, &r); if (t_) { TRAP(t_); } sp[-1] = (RT)r; break; }
+        case WASM_OP_I32_WRAP_I64:     sp[-1] = (uint32_t)sp[-1]; break;
+        case WASM_OP_I32_TRUNC_F32_S:  TRUNC(wasm_i32_trunc_f32_s, int32_t, uint32_t, (uint32_t)sp[-1])
+        case WASM_OP_I32_TRUNC_F32_U:  TRUNC(wasm_i32_trunc_f32_u, uint32_t, uint32_t, (uint32_t)sp[-1])
+        case WASM_OP_I32_TRUNC_F64_S:  TRUNC(wasm_i32_trunc_f64_s, int32_t, uint32_t, sp[-1])
+        case WASM_OP_I32_TRUNC_F64_U:  TRUNC(wasm_i32_trunc_f64_u, uint32_t, uint32_t, sp[-1])
+        case WASM_OP_I64_EXTEND_I32_S: sp[-1] = (uint64_t)(int64_t)(int32_t)sp[-1]; break;
+        case WASM_OP_I64_EXTEND_I32_U: sp[-1] = (uint32_t)sp[-1]; break;
+        case WASM_OP_I64_TRUNC_F32_S:  TRUNC(wasm_i64_trunc_f32_s, int64_t, uint64_t, (uint32_t)sp[-1])
+        case WASM_OP_I64_TRUNC_F32_U:  TRUNC(wasm_i64_trunc_f32_u, uint64_t, uint64_t, (uint32_t)sp[-1])
+        case WASM_OP_I64_TRUNC_F64_S:  TRUNC(wasm_i64_trunc_f64_s, int64_t, uint64_t, sp[-1])
+        case WASM_OP_I64_TRUNC_F64_U:  TRUNC(wasm_i64_trunc_f64_u, uint64_t, uint64_t, sp[-1])
+        case WASM_OP_F32_CONVERT_I32_S: sp[-1] = wasm_f32_bits((float)(int32_t)sp[-1]); break;
+        case WASM_OP_F32_CONVERT_I32_U: sp[-1] = wasm_f32_bits((float)(uint32_t)sp[-1]); break;
+        case WASM_OP_F32_CONVERT_I64_S: sp[-1] = wasm_f32_bits((float)(int64_t)sp[-1]); break;
+        case WASM_OP_F32_CONVERT_I64_U: sp[-1] = wasm_f32_bits((float)sp[-1]); break;
+        case WASM_OP_F32_DEMOTE_F64:   sp[-1] = wasm_f32_canon((float)wasm_f64(sp[-1])); break;
+        case WASM_OP_F64_CONVERT_I32_S: sp[-1] = wasm_f64_bits((double)(int32_t)sp[-1]); break;
+        case WASM_OP_F64_CONVERT_I32_U: sp[-1] = wasm_f64_bits((double)(uint32_t)sp[-1]); break;
+        case WASM_OP_F64_CONVERT_I64_S: sp[-1] = wasm_f64_bits((double)(int64_t)sp[-1]); break;
+        case WASM_OP_F64_CONVERT_I64_U: sp[-1] = wasm_f64_bits((double)sp[-1]); break;
+        case WASM_OP_F64_PROMOTE_F32:  sp[-1] = wasm_f64_canon((double)wasm_f32((uint32_t)sp[-1])); break;
+        case WASM_OP_I32_REINTERPRET_F32: case WASM_OP_I64_REINTERPRET_F64:
+        case WASM_OP_F32_REINTERPRET_I32: case WASM_OP_F64_REINTERPRET_I64:
+            break;
+        case WASM_OP_I32_EXTEND8_S:  sp[-1] = (uint32_t)(int32_t)(int8_t)sp[-1]; break;
+        case WASM_OP_I32_EXTEND16_S: sp[-1] = (uint32_t)(int32_t)(int16_t)sp[-1]; break;
+        case WASM_OP_I64_EXTEND8_S:  sp[-1] = (uint64_t)(int64_t)(int8_t)sp[-1]; break;
+        case WASM_OP_I64_EXTEND16_S: sp[-1] = (uint64_t)(int64_t)(int16_t)sp[-1]; break;
+        case WASM_OP_I64_EXTEND32_S: sp[-1] = (uint64_t)(int64_t)(int32_t)sp[-1]; break;
+        case WASM_OP_I32_TRUNC_SAT_F32_S: sp[-1] = (uint32_t)wasm_i32_trunc_f32_s_sat((uint32_t)sp[-1]); break;
+        case WASM_OP_I32_TRUNC_SAT_F32_U: sp[-1] = wasm_i32_trunc_f32_u_sat((uint32_t)sp[-1]); break;
+        case WASM_OP_I32_TRUNC_SAT_F64_S: sp[-1] = (uint32_t)wasm_i32_trunc_f64_s_sat(sp[-1]); break;
+        case WASM_OP_I32_TRUNC_SAT_F64_U: sp[-1] = wasm_i32_trunc_f64_u_sat(sp[-1]); break;
+        case WASM_OP_I64_TRUNC_SAT_F32_S: sp[-1] = (uint64_t)wasm_i64_trunc_f32_s_sat((uint32_t)sp[-1]); break;
+        case WASM_OP_I64_TRUNC_SAT_F32_U: sp[-1] = wasm_i64_trunc_f32_u_sat((uint32_t)sp[-1]); break;
+        case WASM_OP_I64_TRUNC_SAT_F64_S: sp[-1] = (uint64_t)wasm_i64_trunc_f64_s_sat(sp[-1]); break;
+        case WASM_OP_I64_TRUNC_SAT_F64_U: sp[-1] = wasm_i64_trunc_f64_u_sat(sp[-1]); break;
+        default:
+            TRAP(WASM_TRAP_UNREACHABLE);    /* an opcode the compiler never emits */
+        }
+    }
+    out_of_fuel:
+        ex->pc = pc; ex->sp = sp; ex->fp = fp; ex->func = func; ex->fuel = fuel;
+        return ex->status = WASM_OUT_OF_FUEL;
+    finished:
+        ex->fuel = fuel;
+        ex->sp = sp;
+        return ex->status = WASM_DONE;
+    trapped:
+        ex->trap = trap;
+        memcpy(ex->message, wasm_trap_message(trap), strlen(wasm_trap_message(trap)) + 1);
+        ex->depth = 0;
+        ex->sp = ex->stack;
+        ex->fuel = fuel;
+        return ex->status = WASM_TRAPPED;
+}
+static int trap_now(struct wasm_exec *ex, enum wasm_trap t)
+{
+    ex->trap = t;
+    memcpy(ex->message, wasm_trap_message(t), strlen(wasm_trap_message(t)) + 1);
+    ex->depth = 0;
+    ex->sp = ex->stack;
+    return ex->status = WASM_TRAPPED;
+}
+
+int wasm_call(struct wasm_exec *ex, struct wasm_funcinst *f, const uint64_t *args)
+{
+    uint32_t np = f->type.nparams;
+    ex->depth = 0;
+    ex->nresults = f->type.nresults;
+    ex->pending = NULL;
+    if (np > ex->stack_end - ex->stack || ex->nresults > ex->stack_end - ex->stack)
+        return trap_now(ex, WASM_TRAP_STACK_EXHAUSTED);
+    if (np) memcpy(ex->stack, args, np * sizeof(uint64_t));
+    if (f->host != NULL) {
+        ex->func = NULL;
+        int st = f->host(f->host_ctx, ex, ex->stack);
+        if (st == WASM_PENDING) { ex->pending = ex->stack; ex->nresults_pending = ex->nresults; }
+        return st == WASM_TRAPPED ? trap_now(ex, WASM_TRAP_HOST) : (ex->status = st);
+    }
+    const struct wasm_code *code = f->code;
+    if (ex->max_depth < 1 ||
+        np + code->nlocals + code->max_height > (size_t)(ex->stack_end - ex->stack))
+        return trap_now(ex, WASM_TRAP_STACK_EXHAUSTED);
+    ex->frames[ex->depth++] = (struct wasm_frame){ NULL, NULL, NULL };
+    memset(ex->stack + np, 0, code->nlocals * sizeof(uint64_t));
+    ex->fp = ex->stack;
+    ex->sp = ex->stack + np + code->nlocals;
+    ex->func = f;
+    ex->pc = code->words;
+    return run(ex);
+}
+int wasm_resume(struct wasm_exec *ex)
+{
+    if (ex->status == WASM_PENDING) {
+        ex->sp = ex->pending + ex->nresults_pending;
+        ex->pending = NULL;
+        if (ex->func == NULL)                   /* a host function called from outside */
+            return ex->status = WASM_DONE;
+    } else if (ex->status != WASM_OUT_OF_FUEL) {
+        return ex->status;
+    }
+    return run(ex);
+}
+
+const uint64_t *wasm_results(const struct wasm_exec *ex) { return ex->stack; }
+uint64_t *wasm_pending_slots(struct wasm_exec *ex) { return ex->pending; }
