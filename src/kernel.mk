@@ -34,7 +34,9 @@ KERNEL_SRCS += backtrace.c timer.c plic.c ring.c
 KERNEL_SRCS += ticket.c spinlock.c smp.c hartentry.S ipi.c
 KERNEL_SRCS += wasm_leb.c wasm_instr.c wasm_load.c
 KERNEL_SRCS += wasm_validate.c
+KERNEL_SRCS += wasm_ktest.c
 KERNEL_SRCS += wasm_num.c wasm_compile.c wasm_run.c wasm_instance.c
+KERNEL_SRCS += wasm_machine_ktest.c wasm_machine_data.S
 HOST_SRCS += kprintf.c
 HOST_TESTS += ch01_kprintf.c
 HOST_SRCS += fdt.c dtinfo.c cmdline.c
@@ -203,6 +205,7 @@ check-ch14-spec: $(B)/spec/run-spec $(B)/spec/run-spec-san $(SPEC_JSON)
 	[ $$st -eq 0 ] && [ $$ss -eq 0 ] && cmp -s $(B)/spec/ch14.log $(B)/spec/ch14-san.log && \
 	case "$$inv" in *", 0 accepted") true ;; *) false ;; esac
 .PHONY: check-ch14-spec
+$(B)/kobj/wasm_machine_data.S.o: fixtures/wasm-interp/machine.wasm
 wasm-interp-fixtures:
 	wat2wasm fixtures/wasm-interp/machine.wat -o fixtures/wasm-interp/machine.wasm
 .PHONY: wasm-interp-fixtures

@@ -67,17 +67,11 @@ static int fail(struct validator *v, const char *fmt, ...)
 }
 static const char *type_name(uint8_t t)
 {
-    switch (t) {
-    case I32: return "i32";
-    case I64: return "i64";
-    case F32: return "f32";
-    case F64: return "f64";
-    case WASM_V128: return "v128";
-    case FUNCREF: return "funcref";
-    case EXTERNREF: return "externref";
-    case WASM_UNKNOWN: return "unknown";
-    default: return "?";
-    }
+    static const char *const names[] = {"externref", "funcref", [0x7b - 0x6f] =
+        "v128", "f64", "f32", "i64", "i32"};    /* 0x6f to 0x7f */
+    if (t == WASM_UNKNOWN)
+        return "unknown";
+    return t >= 0x6f && t <= 0x7f && names[t - 0x6f] ? names[t - 0x6f] : "?";
 }
 
 static void append(char *buf, size_t size, size_t *len, const char *s)

@@ -1,4 +1,4 @@
-# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw, chapters/06-harts.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
+# Generated from chapters/01-boot.nw, chapters/02-devicetree.nw, chapters/03-memory.nw, chapters/04-paging.nw, chapters/05-traps.nw, chapters/06-harts.nw, chapters/14-wasm-validate.nw, chapters/15-wasm-interp.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle.
 # Usage: KERNEL=... BUILD_VARIANT=... LOGS=... bash tests/boot.sh
 set -u
 passed=0
@@ -198,5 +198,11 @@ boot_test ch06_console_four_harts smp=4 append="test=ch06_console_lines_stay_who
     '^ktest ch06_console_lines_stay_whole: PASS'
 check_every_line ch06_console_four_harts 'ch06 line' 40 \
     '^ch06 line [0-9]{2} from hart [0-3]: the quick brown fox jumps over the lazy dog.?$'
+boot_test ch14_validator_runs_in_the_kernel append="test=ch14_validator_runs_in_the_kernel" -- \
+    '^ch14: func 0, offset 0x1d: type mismatch: i32.add expects \[i32 i32\], found \[i32 i64\]' \
+    '^ktest ch14_validator_runs_in_the_kernel: PASS' '^ktest: 1 passed, 0 failed'
+boot_test ch15_wasm_runs_in_the_kernel append="test=ch15_wasm_runs_in_the_kernel" -- \
+    '^wasm: fib\(20\) = 6765, count\(1000\) stopped [0-9]+ times for fuel' \
+    '^ktest ch15_wasm_runs_in_the_kernel: PASS'
 echo "boot tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -272,6 +272,9 @@ Test(ch13_wasm_load, function_bodies_are_checked)
         BAD("memory.init", "code section, offset 0x1d: data count section required by memory.init",
             HDR, TYPE_AND_FUNC, 0x0a, 0x0e, 0x01, 0x0c, 0x00, 0x41, 0x00, 0x41, 0x00,
             0x41, 0x00, 0xfc, 0x08, 0x00, 0x00, 0x0b),
+        BAD("after end", "code section, offset 0x18: section size mismatch: 1 bytes after "
+            "the function's last end", HDR, TYPE_AND_FUNC, 0x0a, 0x05, 0x01, 0x03, 0x00, 0x0b,
+            0x0b),
         BAD("locals", "code section, offset 0x1d: too many locals: more than 2^32 - 1",
             HDR, TYPE_AND_FUNC, 0x0a, 0x0c, 0x01, 0x0a, 0x02, 0xff, 0xff, 0xff, 0xff, 0x0f,
             0x7f, 0x01, 0x7e, 0x0b),
@@ -310,6 +313,17 @@ Test(ch13_wasm_load, an_element_segment_may_name_its_table)
     wasm_module_free(&m);
     free(b.data);
 }
+Test(ch13_wasm_load, lengths_near_4_gib_do_not_wrap_around)
+{
+    const struct bad cases[] = {
+        BAD("name", "export section, offset 0x10: length out of bounds: 4294967295 bytes, "
+            "2 left", HDR, 0x07, 0x08, 0x01, 0xff, 0xff, 0xff, 0xff, 0x0f, 0x00, 0x00),
+        BAD("data", "data section, offset 0x11: length out of bounds: 4294967280 bytes, "
+            "2 left", HDR, 0x0b, 0x09, 0x01, 0x01, 0xf0, 0xff, 0xff, 0xff, 0x0f, 0x00, 0x00),
+    };
+    refuse_all(cases, sizeof cases / sizeof cases[0]);
+}
+
 Test(ch13_wasm_load, counts_are_checked_before_anything_is_allocated)
 {
     const struct bad cases[] = {

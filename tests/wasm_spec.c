@@ -306,7 +306,8 @@ static void fail(struct runner *rn, long line, const char *fmt, ...)
 static int read_module_file(struct runner *rn, const char *name, uint8_t **bytes, size_t *len)
 {
     char path[8192];
-    snprintf(path, sizeof path, "%s/%s", rn->dir, name);
+    snprintf(path, sizeof path, "%s%s%s", name[0] == '/' ? "" : rn->dir,
+             name[0] == '/' ? "" : "/", name);
     char *text = read_whole_file(path, len);
     if (text == NULL)
         return -1;
@@ -787,16 +788,44 @@ static void run_file(struct runner *rn, const char *path)
     add_counts(&rn->total, &rn->now);
     json_free(&root);
 }
+static int load_files(int n, char **paths)
+{
+    int refused = 0;
+    struct runner rn = {.dir = "."};
+    for (int i = 0; i < n; i++) {
+        struct spec_module sm = {0};
+        struct wasm_error err = {0};
+        if (read_module_file(&rn, paths[i], &sm.bytes, &sm.len) < 0) {
+            printf("%s: cannot read\n", paths[i]);
+            refused++;
+        } else if (wasm_load(&sm.module, sm.bytes, sm.len, &host_allocator, &err) < 0) {
+            printf("%s: %s\n", paths[i], err.message);
+            refused++;
+        } else {
+            printf("%s: %zu bytes, %u types, %u imports, %u functions, %u exports; "
+                   "%zu bytes allocated\n", paths[i], sm.len, sm.module.ntypes,
+                   sm.module.nimports, sm.module.nfuncs, sm.module.nexports,
+                   sm.module.allocated);
+        }
+        wasm_module_free(&sm.module);
+        free(sm.bytes);
+    }
+    return refused == 0 ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
     static struct runner rn;
     int first = 1;
+    if (argc > 2 && strcmp(argv[1], "-l") == 0)
+        return load_files(argc - 2, argv + 2);
     if (argc > 1 && strcmp(argv[1], "-v") == 0) {
         rn.verbose = true;
         first = 2;
     }
     if (first >= argc) {
         fprintf(stderr, "usage: wasm_spec [-v] SCRIPT.json...\n"
+                        "       wasm_spec -l MODULE.wasm...\n"
                         "  (SCRIPT.json: what wast2json writes for a .wast file)\n");
         return 2;
     }
