@@ -17,6 +17,22 @@ enum wasm_internal_op {
     WASM_IOP_FUEL,              /* a loop's head: take one unit of fuel */
     WASM_IOP_COUNT
 };
+/* An i32 operation whose second operand comes from the code: its opcode
+   plus WASM_IOP_WITH_CONST (the next word is the operand) or plus
+   WASM_IOP_WITH_LOCAL (the next word is the index of a local). */
+enum { WASM_IOP_WITH_CONST = 0x200, WASM_IOP_WITH_LOCAL = 0x300 };
+
+#define WASM_FUSED_I32_OPS(X)                                                       \
+    X(EQ, uint32_t, a == b) X(NE, uint32_t, a != b)                                 \
+    X(LT_S, int32_t, a < b) X(LT_U, uint32_t, a < b)                                \
+    X(GT_S, int32_t, a > b) X(GT_U, uint32_t, a > b)                                \
+    X(LE_S, int32_t, a <= b) X(LE_U, uint32_t, a <= b)                              \
+    X(GE_S, int32_t, a >= b) X(GE_U, uint32_t, a >= b)                              \
+    X(ADD, uint32_t, a + b) X(SUB, uint32_t, a - b) X(MUL, uint32_t, a * b)         \
+    X(AND, uint32_t, a & b) X(OR, uint32_t, a | b) X(XOR, uint32_t, a ^ b)          \
+    X(SHL, uint32_t, a << (b & 31)) X(SHR_S, uint32_t, wasm_i32_shr_s(a, b))         \
+    X(SHR_U, uint32_t, a >> (b & 31))                                               \
+    X(ROTL, uint32_t, wasm_i32_rotl(a, b)) X(ROTR, uint32_t, wasm_i32_rotr(a, b))
 
 struct wasm_code {
     uint32_t nparams, nlocals, nresults;  /* nlocals: declared, after the params */

@@ -20,6 +20,7 @@ struct compiler {
     uint32_t nblocks, cap_blocks;
     uint32_t h, max_h, nlocals;  /* nlocals: parameters and declared locals */
     bool out_of_memory;
+    uint32_t last, label;        /* the last plain instruction; the last branch target */
 };
 
 static bool grow(struct compiler *c, void **array, uint32_t *cap, uint32_t need, size_t size)
@@ -140,8 +141,11 @@ static int compile_instr(struct compiler *c, struct wasm_reader *r, const struct
             return 0;
         }
     }
-    if (in->op <= WASM_OP_CALL_INDIRECT)
-        return compile_control(c, r, in);
+    if (in->op <= WASM_OP_CALL_INDIRECT) {
+        int result = compile_control(c, r, in);
+        c->label = c->n;        /* a branch may land here: fuse nothing across it */
+        return result;
+    }
     compile_plain(c, in);
     return 0;
 }
@@ -242,10 +246,14 @@ static int compile_end(struct compiler *c, struct block *top)
     return 0;
 }
 static int stack_effect(uint8_t op);
+static bool fuse_operand(struct compiler *c, uint8_t op);
 
 static void compile_plain(struct compiler *c, const struct wasm_instr *in)
 {
     uint8_t op = in->op;
+    if (fuse_operand(c, op))
+        return;
+    c->last = c->n;
     emit(c, op);
     switch (wasm_op_immediates[op]) {
     case WASM_IMM_LOCAL: case WASM_IMM_GLOBAL: case WASM_IMM_TABLE:
@@ -300,11 +308,30 @@ static int stack_effect(uint8_t op)
         return -1;
     return 0;   /* loads, unary operators, conversions, tee, table.get, ... */
 }
+static bool fuse_operand(struct compiler *c, uint8_t op)
+{
+    switch (op) {
+#define FUSABLE(N, T, expr) case WASM_OP_I32_##N:
+    WASM_FUSED_I32_OPS(FUSABLE)
+#undef FUSABLE
+        break;
+    default:
+        return false;
+    }
+    if (c->out_of_memory || c->last < c->label || c->last + 2 != c->n)
+        return false;
+    uint32_t *prev = &c->words[c->last];
+    if (*prev != WASM_OP_I32_CONST && *prev != WASM_OP_LOCAL_GET)
+        return false;
+    *prev = op + (*prev == WASM_OP_I32_CONST ? WASM_IOP_WITH_CONST : WASM_IOP_WITH_LOCAL);
+    pop(c, 1);          /* the push of the operand, which no longer happens */
+    return true;
+}
 static struct wasm_code *compile_func(struct compiler *c, const struct wasm_func *f,
                                       struct wasm_error *err)
 {
     const struct wasm_functype *t = &c->m->types[f->type_index];
-    c->n = c->nblocks = c->h = c->max_h = 0;
+    c->n = c->nblocks = c->h = c->max_h = c->last = c->label = 0;
     c->nlocals = t->nparams + f->nlocals;
     struct block *fb = open_block(c, WASM_OP_BLOCK, 0, false);
     if (fb) { fb->nresults = t->nresults; fb->height = 0; }

@@ -330,6 +330,13 @@ static int run(struct wasm_exec *ex)
 	case WASM_OP_I64_SHR_U:  BIN(uint64_t, a >> (b & 63))
 	case WASM_OP_I64_ROTL:   BIN(uint64_t, wasm_i64_rotl(a, b))
 	case WASM_OP_I64_ROTR:   BIN(uint64_t, wasm_i64_rotr(a, b))
+	#define FUSED(N, T, expr)                                                        \
+	case WASM_IOP_WITH_CONST + WASM_OP_I32_##N: {                                    \
+	    T a = (T)sp[-1], b = (T)*pc++; sp[-1] = (uint32_t)(expr); break; }           \
+	case WASM_IOP_WITH_LOCAL + WASM_OP_I32_##N: {                                    \
+	    T a = (T)sp[-1], b = (T)fp[*pc++]; sp[-1] = (uint32_t)(expr); break; }
+	WASM_FUSED_I32_OPS(FUSED)
+	#undef FUSED
         #define F32(expr) { uint32_t a = (uint32_t)sp[-1]; (void)a; expr; break; }
 	#define F32B(fn) { sp[-2] = fn((uint32_t)sp[-2], (uint32_t)sp[-1]); sp--; break; }
 	#define F64B(fn) { sp[-2] = fn(sp[-2], sp[-1]); sp--; break; }
