@@ -17,10 +17,11 @@ enum wasm_internal_op {
     WASM_IOP_FUEL,              /* a loop's head: take one unit of fuel */
     WASM_IOP_COUNT
 };
-/* An i32 operation whose second operand comes from the code: its opcode
-   plus WASM_IOP_WITH_CONST (the next word is the operand) or plus
-   WASM_IOP_WITH_LOCAL (the next word is the index of a local). */
-enum { WASM_IOP_WITH_CONST = 0x200, WASM_IOP_WITH_LOCAL = 0x300 };
+/* Fused i32 operations: the opcode plus one of these. The second operand
+   is the next word (CONST) or the local it names (LOCAL); in the LOCAL_
+   forms, the first operand is the local the word before names. */
+enum { WASM_IOP_WITH_CONST = 0x200, WASM_IOP_WITH_LOCAL = 0x300,
+       WASM_IOP_LOCAL_WITH_CONST = 0x400, WASM_IOP_LOCAL_WITH_LOCAL = 0x500 };
 
 #define WASM_FUSED_I32_OPS(X)                                                       \
     X(EQ, uint32_t, a == b) X(NE, uint32_t, a != b)                                 \

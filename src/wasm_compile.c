@@ -20,7 +20,8 @@ struct compiler {
     uint32_t nblocks, cap_blocks;
     uint32_t h, max_h, nlocals;  /* nlocals: parameters and declared locals */
     bool out_of_memory;
-    uint32_t last, label;        /* the last plain instruction; the last branch target */
+    uint32_t before, last;       /* where the last two plain instructions start */
+    uint32_t label;              /* the last place a branch may land */
 };
 
 static bool grow(struct compiler *c, void **array, uint32_t *cap, uint32_t need, size_t size)
@@ -253,6 +254,7 @@ static void compile_plain(struct compiler *c, const struct wasm_instr *in)
     uint8_t op = in->op;
     if (fuse_operand(c, op))
         return;
+    c->before = c->last;
     c->last = c->n;
     emit(c, op);
     switch (wasm_op_immediates[op]) {
@@ -320,18 +322,27 @@ static bool fuse_operand(struct compiler *c, uint8_t op)
     }
     if (c->out_of_memory || c->last < c->label || c->last + 2 != c->n)
         return false;
-    uint32_t *prev = &c->words[c->last];
-    if (*prev != WASM_OP_I32_CONST && *prev != WASM_OP_LOCAL_GET)
+    uint32_t *w = c->words, second = w[c->last];
+    if (second != WASM_OP_I32_CONST && second != WASM_OP_LOCAL_GET)
         return false;
-    *prev = op + (*prev == WASM_OP_I32_CONST ? WASM_IOP_WITH_CONST : WASM_IOP_WITH_LOCAL);
-    pop(c, 1);          /* the push of the operand, which no longer happens */
+    bool k = second == WASM_OP_I32_CONST;
+    if (c->before >= c->label && c->before + 2 == c->last &&
+        w[c->before] == WASM_OP_LOCAL_GET) {          /* the first operand too */
+        w[c->before] = op + (k ? WASM_IOP_LOCAL_WITH_CONST : WASM_IOP_LOCAL_WITH_LOCAL);
+        w[c->before + 2] = w[c->last + 1];
+        c->n = c->before + 3;
+        c->last = c->before;
+    } else {
+        w[c->last] = op + (k ? WASM_IOP_WITH_CONST : WASM_IOP_WITH_LOCAL);
+    }
+    pop(c, 1);          /* the operation pops one operand less than counted */
     return true;
 }
 static struct wasm_code *compile_func(struct compiler *c, const struct wasm_func *f,
                                       struct wasm_error *err)
 {
     const struct wasm_functype *t = &c->m->types[f->type_index];
-    c->n = c->nblocks = c->h = c->max_h = c->last = c->label = 0;
+    c->n = c->nblocks = c->h = c->max_h = c->before = c->last = c->label = 0;
     c->nlocals = t->nparams + f->nlocals;
     struct block *fb = open_block(c, WASM_OP_BLOCK, 0, false);
     if (fb) { fb->nresults = t->nresults; fb->height = 0; }

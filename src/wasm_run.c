@@ -334,7 +334,11 @@ static int run(struct wasm_exec *ex)
 	case WASM_IOP_WITH_CONST + WASM_OP_I32_##N: {                                    \
 	    T a = (T)sp[-1], b = (T)*pc++; sp[-1] = (uint32_t)(expr); break; }           \
 	case WASM_IOP_WITH_LOCAL + WASM_OP_I32_##N: {                                    \
-	    T a = (T)sp[-1], b = (T)fp[*pc++]; sp[-1] = (uint32_t)(expr); break; }
+	    T a = (T)sp[-1], b = (T)fp[*pc++]; sp[-1] = (uint32_t)(expr); break; }       \
+	case WASM_IOP_LOCAL_WITH_CONST + WASM_OP_I32_##N: {                              \
+	    T a = (T)fp[pc[0]], b = (T)pc[1]; pc += 2; *sp++ = (uint32_t)(expr); break; } \
+	case WASM_IOP_LOCAL_WITH_LOCAL + WASM_OP_I32_##N: {                              \
+	    T a = (T)fp[pc[0]], b = (T)fp[pc[1]]; pc += 2; *sp++ = (uint32_t)(expr); break; }
 	WASM_FUSED_I32_OPS(FUSED)
 	#undef FUSED
         #define F32(expr) { uint32_t a = (uint32_t)sp[-1]; (void)a; expr; break; }
