@@ -57,6 +57,8 @@ HOST_SRCS += wasm_validate.c
 HOST_TESTS += ch14_validate.c
 HOST_SRCS += wasm_num.c wasm_compile.c wasm_run.c wasm_instance.c
 HOST_TESTS += ch15_num.c ch15_machine.c
+HOST_TESTS += ch15_bench.c bench/crc32.c bench/sieve.c bench/fib.c bench/matmul.c \
+	bench/sha256.c bench/vm.c
 
 KOBJS := $(patsubst %,$(B)/kobj/%.o,$(KERNEL_SRCS))
 
@@ -259,6 +261,8 @@ $(B)/bench/wasm-bench: $(T)/tests/wasm_bench.c $(BENCH_PROGRAMS:%=$(T)/tests/ben
 bench-wasm: $(B)/bench/wasm-bench $(BENCH_PROGRAMS:%=$(B)/bench/%.wasm)
 	$(B)/bench/wasm-bench $(B)/bench $(BENCH)
 .PHONY: bench-wasm
+HCFLAGS += -DHYPHA_BENCH_DIR='"$(B)/bench"'
+host-tests: $(BENCH_PROGRAMS:%=$(B)/bench/%.wasm)
 list-checks:
 	@echo $(CHECKS)
 .PHONY: list-checks
