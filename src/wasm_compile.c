@@ -24,30 +24,31 @@ struct compiler {
     uint32_t label;              /* the last place a branch may land */
 };
 
-static bool grow(struct compiler *c, void **array, uint32_t *cap, uint32_t need, size_t size)
+static void *grow(struct compiler *c, void *array, uint32_t *cap, uint32_t need, size_t size)
 {
     if (need <= *cap)
-        return true;
+        return array;
     uint32_t ncap = *cap ? *cap : 64;
     while (ncap < need)
         ncap *= 2;
     void *p = c->m->alloc.alloc(c->m->alloc.ctx, (size_t)ncap * size);
     if (p == NULL) {
         c->out_of_memory = true;
-        return false;
+        return NULL;
     }
-    if (*array) {
-        memcpy(p, *array, (size_t)*cap * size);
-        c->m->alloc.free(c->m->alloc.ctx, *array);
+    if (array) {
+        memcpy(p, array, (size_t)*cap * size);
+        c->m->alloc.free(c->m->alloc.ctx, array);
     }
-    *array = p;
     *cap = ncap;
-    return true;
+    return p;
 }
 static uint32_t emit(struct compiler *c, uint32_t w)
 {
-    if (!grow(c, (void **)&c->words, &c->cap, c->n + 1, sizeof(uint32_t)))
+    uint32_t *words = grow(c, c->words, &c->cap, c->n + 1, sizeof(uint32_t));
+    if (words == NULL)
         return 0;
+    c->words = words;
     c->words[c->n] = w;
     return c->n++;
 }
@@ -87,8 +88,11 @@ static void block_type(struct compiler *c, int64_t bt, uint32_t *np, uint32_t *n
 
 static struct block *open_block(struct compiler *c, uint8_t kind, int64_t bt, bool dead)
 {
-    if (!grow(c, (void **)&c->blocks, &c->cap_blocks, c->nblocks + 1, sizeof(struct block)))
+    struct block *blocks = grow(c, c->blocks, &c->cap_blocks, c->nblocks + 1,
+                                sizeof(struct block));
+    if (blocks == NULL)
         return NULL;
+    c->blocks = blocks;
     struct block *b = &c->blocks[c->nblocks++];
     memset(b, 0, sizeof *b);
     b->kind = kind;
@@ -373,8 +377,10 @@ int wasm_compile(struct wasm_module *m, struct wasm_error *err)
             continue;
         m->funcs[i].code = compile_func(&c, &m->funcs[i], err);
         if (m->funcs[i].code == NULL) {
-            if (c.out_of_memory && err)
+            if (c.out_of_memory && err) {
                 err->offset = m->funcs[i].body.offset;
+                memcpy(err->message, "out of memory", sizeof "out of memory");
+            }
             result = -1;
         }
     }

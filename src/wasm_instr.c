@@ -12,6 +12,7 @@ const uint8_t wasm_op_immediates[256] = {
     WASM_OPCODES(WASM_OP_IMM)
 #undef WASM_OP_IMM
 };
+
 static int read_zero(struct wasm_reader *r)
 {
     uint32_t at = r->pos;
@@ -22,6 +23,7 @@ static int read_zero(struct wasm_reader *r)
         return wasm_fail(r, at, "zero byte expected, found 0x%02x", b);
     return 0;
 }
+
 bool wasm_is_valtype(uint8_t b)
 {
     return b == WASM_I32 || b == WASM_I64 || b == WASM_F32 || b == WASM_F64 ||
@@ -38,6 +40,7 @@ static int read_blocktype(struct wasm_reader *r, struct wasm_instr *in)
         return wasm_fail(r, at, "malformed block type");
     return 0;
 }
+
 static int read_br_table(struct wasm_reader *r, struct wasm_instr *in)
 {
     uint32_t label;
@@ -66,6 +69,7 @@ static int read_select_types(struct wasm_reader *r, struct wasm_instr *in)
     }
     return 0;
 }
+
 static int read_immediates(struct wasm_reader *r, struct wasm_instr *in)
 {
     switch (wasm_op_immediates[in->op]) {
@@ -118,6 +122,7 @@ static int read_immediates(struct wasm_reader *r, struct wasm_instr *in)
     }
     return wasm_fail(r, in->offset, "opcode 0x%02x has no immediate kind", in->op);
 }
+
 int wasm_read_instr(struct wasm_reader *r, struct wasm_instr *in)
 {
     uint8_t b;

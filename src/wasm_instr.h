@@ -18,6 +18,7 @@ enum wasm_immediate {
 /* The 0xfc-prefixed instruction n has the one-byte opcode WASM_FC_BASE + n. */
 #define WASM_FC_BASE 0xe0
 #define WASM_FC_COUNT 18
+
 #define WASM_OPS_CONTROL(X) \
     X(UNREACHABLE,           0x00, "unreachable",           NONE) \
     X(NOP,                   0x01, "nop",                   NONE) \
@@ -32,6 +33,7 @@ enum wasm_immediate {
     X(RETURN,                0x0f, "return",                NONE) \
     X(CALL,                  0x10, "call",                  FUNC) \
     X(CALL_INDIRECT,         0x11, "call_indirect",         CALL_INDIRECT)
+
 #define WASM_OPS_VARIABLE(X) \
     X(DROP,                  0x1a, "drop",                  NONE) \
     X(SELECT,                0x1b, "select",                NONE) \
@@ -43,6 +45,7 @@ enum wasm_immediate {
     X(GLOBAL_SET,            0x24, "global.set",            GLOBAL) \
     X(TABLE_GET,             0x25, "table.get",             TABLE) \
     X(TABLE_SET,             0x26, "table.set",             TABLE)
+
 #define WASM_OPS_MEMORY(X) \
     X(I32_LOAD,              0x28, "i32.load",              MEMARG) \
     X(I64_LOAD,              0x29, "i64.load",              MEMARG) \
@@ -69,11 +72,13 @@ enum wasm_immediate {
     X(I64_STORE32,           0x3e, "i64.store32",           MEMARG) \
     X(MEMORY_SIZE,           0x3f, "memory.size",           ZERO) \
     X(MEMORY_GROW,           0x40, "memory.grow",           ZERO)
+
 #define WASM_OPS_CONST(X) \
     X(I32_CONST,             0x41, "i32.const",             I32) \
     X(I64_CONST,             0x42, "i64.const",             I64) \
     X(F32_CONST,             0x43, "f32.const",             F32) \
     X(F64_CONST,             0x44, "f64.const",             F64)
+
 #define WASM_OPS_COMPARE(X) \
     X(I32_EQZ,               0x45, "i32.eqz",               NONE) \
     X(I32_EQ,                0x46, "i32.eq",                NONE) \
@@ -109,6 +114,7 @@ enum wasm_immediate {
     X(F64_GT,                0x64, "f64.gt",                NONE) \
     X(F64_LE,                0x65, "f64.le",                NONE) \
     X(F64_GE,                0x66, "f64.ge",                NONE)
+
 #define WASM_OPS_INT(X) \
     X(I32_CLZ,               0x67, "i32.clz",               NONE) \
     X(I32_CTZ,               0x68, "i32.ctz",               NONE) \
@@ -146,6 +152,7 @@ enum wasm_immediate {
     X(I64_SHR_U,             0x88, "i64.shr_u",             NONE) \
     X(I64_ROTL,              0x89, "i64.rotl",              NONE) \
     X(I64_ROTR,              0x8a, "i64.rotr",              NONE)
+
 #define WASM_OPS_FLOAT(X) \
     X(F32_ABS,               0x8b, "f32.abs",               NONE) \
     X(F32_NEG,               0x8c, "f32.neg",               NONE) \
@@ -175,6 +182,7 @@ enum wasm_immediate {
     X(F64_MIN,               0xa4, "f64.min",               NONE) \
     X(F64_MAX,               0xa5, "f64.max",               NONE) \
     X(F64_COPYSIGN,          0xa6, "f64.copysign",          NONE)
+
 #define WASM_OPS_CONVERT(X) \
     X(I32_WRAP_I64,          0xa7, "i32.wrap_i64",          NONE) \
     X(I32_TRUNC_F32_S,       0xa8, "i32.trunc_f32_s",       NONE) \
@@ -206,10 +214,12 @@ enum wasm_immediate {
     X(I64_EXTEND8_S,         0xc2, "i64.extend8_s",         NONE) \
     X(I64_EXTEND16_S,        0xc3, "i64.extend16_s",        NONE) \
     X(I64_EXTEND32_S,        0xc4, "i64.extend32_s",        NONE)
+
 #define WASM_OPS_REF(X) \
     X(REF_NULL,              0xd0, "ref.null",              REFTYPE) \
     X(REF_IS_NULL,           0xd1, "ref.is_null",           NONE) \
     X(REF_FUNC,              0xd2, "ref.func",              FUNC)
+
 #define WASM_OPS_FC(X) \
     X(I32_TRUNC_SAT_F32_S,   0xe0, "i32.trunc_sat_f32_s",   NONE) \
     X(I32_TRUNC_SAT_F32_U,   0xe1, "i32.trunc_sat_f32_u",   NONE) \
@@ -229,6 +239,7 @@ enum wasm_immediate {
     X(TABLE_GROW,            0xef, "table.grow",            TABLE) \
     X(TABLE_SIZE,            0xf0, "table.size",            TABLE) \
     X(TABLE_FILL,            0xf1, "table.fill",            TABLE)
+
 #define WASM_OPCODES(X) WASM_OPS_CONTROL(X) WASM_OPS_VARIABLE(X) WASM_OPS_MEMORY(X) \
     WASM_OPS_CONST(X) WASM_OPS_COMPARE(X) WASM_OPS_INT(X) WASM_OPS_FLOAT(X) \
     WASM_OPS_CONVERT(X) WASM_OPS_REF(X) WASM_OPS_FC(X)
@@ -241,6 +252,7 @@ enum wasm_opcode {
 
 extern const char *const wasm_op_names[256];    /* NULL: not an opcode */
 extern const uint8_t wasm_op_immediates[256];   /* enum wasm_immediate */
+
 struct wasm_instr {
     uint32_t offset;            /* of the opcode (or the 0xfc prefix), in the module */
     uint8_t op;                 /* enum wasm_opcode */

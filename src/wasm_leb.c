@@ -20,12 +20,14 @@ int wasm_fail(struct wasm_reader *r, uint32_t offset, const char *fmt, ...)
     }
     return -1;
 }
+
 static int fail_end(struct wasm_reader *r)
 {
     if (r->span == NULL)
         return wasm_fail(r, r->pos, "unexpected end");
     return wasm_fail(r, r->pos, "unexpected end of %s", r->span);
 }
+
 int wasm_read_byte(struct wasm_reader *r, uint8_t *out)
 {
     if (r->pos >= r->end)
@@ -43,6 +45,7 @@ int wasm_read_bytes(struct wasm_reader *r, uint32_t n, const uint8_t **out)
     r->pos += n;
     return 0;
 }
+
 static int read_uleb(struct wasm_reader *r, unsigned bits, uint64_t *out)
 {
     uint32_t start = r->pos;
@@ -66,6 +69,7 @@ static int read_uleb(struct wasm_reader *r, unsigned bits, uint64_t *out)
     *out = v;
     return 0;
 }
+
 static int read_sleb(struct wasm_reader *r, unsigned bits, int64_t *out)
 {
     uint32_t start = r->pos;
@@ -93,6 +97,7 @@ static int read_sleb(struct wasm_reader *r, unsigned bits, int64_t *out)
     *out = (int64_t)v;
     return 0;
 }
+
 int wasm_read_u32(struct wasm_reader *r, uint32_t *out)
 {
     uint64_t v = 0;
@@ -113,6 +118,7 @@ int wasm_read_s32(struct wasm_reader *r, int32_t *out)
 
 int wasm_read_s33(struct wasm_reader *r, int64_t *out) { return read_sleb(r, 33, out); }
 int wasm_read_s64(struct wasm_reader *r, int64_t *out) { return read_sleb(r, 64, out); }
+
 bool wasm_utf8_valid(const uint8_t *s, uint32_t n, uint32_t *bad)
 {
     uint32_t i = 0;
@@ -138,6 +144,7 @@ bool wasm_utf8_valid(const uint8_t *s, uint32_t n, uint32_t *bad)
         *bad = i;
     return i == n;
 }
+
 int wasm_read_name(struct wasm_reader *r, struct wasm_name *out)
 {
     uint32_t len, bad;

@@ -15,6 +15,7 @@ static const char *const section_names[SEC_COUNT] = {
 };
 /* Where each section may stand (spec 5.5.2): data count comes before code. */
 static const uint8_t section_rank[SEC_COUNT] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 10};
+
 static int take(struct wasm_module *m, struct wasm_reader *r, uint32_t n, size_t size,
                 void *out)
 {
@@ -33,6 +34,7 @@ static int take(struct wasm_module *m, struct wasm_reader *r, uint32_t n, size_t
     memcpy(out, &p, sizeof p);
     return 0;
 }
+
 static int read_count(struct wasm_reader *r, uint32_t min_size, uint32_t *n)
 {
     uint32_t at = r->pos;
@@ -44,6 +46,7 @@ static int read_count(struct wasm_reader *r, uint32_t min_size, uint32_t *n)
                          (unsigned)min_size, (unsigned)(r->end - r->pos));
     return 0;
 }
+
 static int read_limits(struct wasm_reader *r, struct wasm_limits *l)
 {
     uint32_t at = r->pos, min, max = 0;
@@ -96,6 +99,7 @@ static int read_globaltype(struct wasm_reader *r, struct wasm_globaltype *g)
     g->mutable_ = mut == 1;
     return 0;
 }
+
 static int read_expr(struct wasm_module *m, struct wasm_reader *r, bool body,
                      struct wasm_expr *e)
 {
@@ -120,6 +124,7 @@ static int read_expr(struct wasm_module *m, struct wasm_reader *r, bool body,
     e->len = r->pos - e->offset;
     return 0;
 }
+
 static int read_result_types(struct wasm_reader *r, uint32_t *n, const uint8_t **types)
 {
     if (read_count(r, 1, n) < 0 || wasm_read_bytes(r, *n, types) < 0)
@@ -150,6 +155,7 @@ static int read_types(struct wasm_module *m, struct wasm_reader *r)
     }
     return 0;
 }
+
 static int map_imports(struct wasm_module *m, struct wasm_reader *r)
 {
     uint32_t *maps[4], counts[4] = {0};
@@ -168,6 +174,7 @@ static int map_imports(struct wasm_module *m, struct wasm_reader *r)
     }
     return 0;
 }
+
 static int read_import_desc(struct wasm_module *m, struct wasm_reader *r,
                             struct wasm_import *im)
 {
@@ -196,6 +203,7 @@ static int read_imports(struct wasm_module *m, struct wasm_reader *r)
     }
     return map_imports(m, r);
 }
+
 static int read_functions(struct wasm_module *m, struct wasm_reader *r)
 {
     if (read_count(r, 1, &m->nfuncs) < 0 ||
@@ -228,6 +236,7 @@ static int read_memories(struct wasm_module *m, struct wasm_reader *r)
             return -1;
     return 0;
 }
+
 static int read_globals(struct wasm_module *m, struct wasm_reader *r)
 {
     if (read_count(r, 3, &m->nglobals) < 0 ||
@@ -258,6 +267,7 @@ static int read_exports(struct wasm_module *m, struct wasm_reader *r)
     }
     return 0;
 }
+
 static int read_elem_kind(struct wasm_reader *r, uint32_t flags, struct wasm_elem *e)
 {
     uint32_t at = r->pos;
@@ -314,6 +324,7 @@ static int read_elems(struct wasm_module *m, struct wasm_reader *r)
             return -1;
     return 0;
 }
+
 static int read_locals(struct wasm_module *m, struct wasm_reader *r, struct wasm_func *f)
 {
     uint64_t total = 0;
@@ -365,6 +376,7 @@ static int read_code(struct wasm_module *m, struct wasm_reader *r)
             return -1;
     return 0;
 }
+
 static int read_data(struct wasm_module *m, struct wasm_reader *r, struct wasm_data *d)
 {
     uint32_t at = r->pos, flags;
@@ -392,6 +404,7 @@ static int read_datas(struct wasm_module *m, struct wasm_reader *r)
             return -1;
     return 0;
 }
+
 static int read_custom(struct wasm_module *m, struct wasm_reader *r)
 {
     struct wasm_custom c;
@@ -412,6 +425,7 @@ static int read_custom(struct wasm_module *m, struct wasm_reader *r)
     m->customs[m->ncustoms++] = c;
     return 0;
 }
+
 static int read_section(struct wasm_module *m, struct wasm_reader *r, uint8_t id)
 {
     switch (id) {
@@ -431,6 +445,7 @@ static int read_section(struct wasm_module *m, struct wasm_reader *r, uint8_t id
     }
     return wasm_fail(r, r->pos, "malformed section id %u", id);
 }
+
 static int read_header(struct wasm_reader *r)
 {
     static const uint8_t magic[4] = {0x00, 'a', 's', 'm'}, version[4] = {1, 0, 0, 0};
@@ -484,6 +499,7 @@ static int read_sections(struct wasm_module *m, struct wasm_reader *r, bool seen
     }
     return 0;
 }
+
 static int check_counts(struct wasm_module *m, struct wasm_reader *r, const bool seen[])
 {
     r->where = "module";
@@ -495,6 +511,7 @@ static int check_counts(struct wasm_module *m, struct wasm_reader *r, const bool
                          "lengths (%u and %u)", (unsigned)m->data_count, (unsigned)m->ndatas);
     return 0;
 }
+
 int wasm_load(struct wasm_module *m, const uint8_t *bytes, size_t len,
               const struct wasm_alloc *a, struct wasm_error *err)
 {
@@ -513,6 +530,7 @@ int wasm_load(struct wasm_module *m, const uint8_t *bytes, size_t len,
     }
     return 0;
 }
+
 static void release(struct wasm_module *m, void *p)
 {
     if (p != NULL)
@@ -535,6 +553,7 @@ void wasm_module_free(struct wasm_module *m)
         release(m, arrays[i]);
     *m = (struct wasm_module){.alloc = a};
 }
+
 uint32_t wasm_nfuncs_total(const struct wasm_module *m) { return m->nfunc_imports + m->nfuncs; }
 uint32_t wasm_ntables_total(const struct wasm_module *m) { return m->ntable_imports + m->ntables; }
 uint32_t wasm_nmemories_total(const struct wasm_module *m) { return m->nmemory_imports + m->nmemories; }

@@ -18,6 +18,7 @@ struct wasm_functype {          /* the type bytes point into the module */
 struct wasm_limits { uint64_t min, max; bool has_max; };
 struct wasm_tabletype { uint8_t reftype; struct wasm_limits limits; };
 struct wasm_globaltype { uint8_t valtype; bool mutable_; };
+
 enum wasm_externkind {
     WASM_EXTERN_FUNC = 0, WASM_EXTERN_TABLE, WASM_EXTERN_MEMORY, WASM_EXTERN_GLOBAL,
 };
@@ -32,6 +33,7 @@ struct wasm_import {
     } desc;
 };
 struct wasm_export { struct wasm_name name; uint8_t kind; uint32_t index; };
+
 struct wasm_expr {              /* instructions up to and including their end */
     const uint8_t *start;
     uint32_t len;
@@ -65,6 +67,7 @@ struct wasm_data {
     uint32_t len;
 };
 struct wasm_custom { struct wasm_name name; const uint8_t *bytes; uint32_t len; };
+
 struct wasm_alloc {
     void *(*alloc)(void *ctx, size_t n);
     void (*free)(void *ctx, void *p);
@@ -72,6 +75,7 @@ struct wasm_alloc {
     size_t limit;               /* most bytes one module may take; 0: the default */
 };
 #define WASM_DEFAULT_LIMIT ((size_t)64 << 20)
+
 struct wasm_module {
     const uint8_t *bytes; size_t len;   /* the caller keeps them alive */
     uint32_t ntypes;   struct wasm_functype *types;
@@ -91,6 +95,7 @@ struct wasm_module {
     struct wasm_alloc alloc;
     size_t allocated;           /* bytes taken through alloc, now */
 };
+
 int wasm_load(struct wasm_module *m, const uint8_t *bytes, size_t len,
               const struct wasm_alloc *a, struct wasm_error *err);
 void wasm_module_free(struct wasm_module *m);

@@ -43,6 +43,15 @@ void wasm_exec_free(struct wasm_exec *ex)
 #define STORE(T) { uint64_t ea = (uint64_t)(uint32_t)sp[-2] + *pc++; T v = (T)sp[-1];  \
         if (ea + sizeof(T) > memsize) TRAP(WASM_TRAP_MEMORY_OOB);                      \
         __builtin_memcpy(mem + ea, &v, sizeof v); sp -= 2; break; }
+/* move n values down to dst (a branch or a return) and give the new top */
+static inline uint64_t *move_down(uint64_t *dst, const uint64_t *src, uint32_t n)
+{
+    if (n == 1)
+        *dst = *src;
+    else if (n > 1)
+        memmove(dst, src, n * sizeof(uint64_t));
+    return dst + n;
+}
 static int run(struct wasm_exec *ex)
 {
     const uint32_t *pc = ex->pc, *base;
@@ -73,8 +82,7 @@ static int run(struct wasm_exec *ex)
 	    /* fall through */
 	case WASM_IOP_BR:
 	branch:
-	    memmove(fp + pc[1], sp - pc[2], pc[2] * sizeof(uint64_t));
-	    sp = fp + pc[1] + pc[2];
+	    sp = move_down(fp + pc[1], sp - pc[2], pc[2]);
 	    pc = base + pc[0];
 	    break;
 	case WASM_IOP_BR_TABLE: {
@@ -88,8 +96,7 @@ static int run(struct wasm_exec *ex)
 	    break;
 	case WASM_IOP_RETURN: {
 	    uint32_t n = *pc;
-	    memmove(fp, sp - n, n * sizeof(uint64_t));
-	    sp = fp + n;
+	    sp = move_down(fp, sp - n, n);
 	    struct wasm_frame *f = &ex->frames[--ex->depth];
 	    if (f->func == NULL)
 	        goto finished;
@@ -121,7 +128,7 @@ static int run(struct wasm_exec *ex)
 	call:
 	    if (callee->host != NULL) {
 	        uint64_t *args = sp - callee->type.nparams;
-	        if (args + callee->type.nresults > ex->stack_end)
+	        if (callee->type.nresults > (size_t)(ex->stack_end - args))
 	            TRAP(WASM_TRAP_STACK_EXHAUSTED);
 	        ex->pc = pc; ex->sp = args; ex->fp = fp; ex->func = func; ex->fuel = fuel;
 	        int st = callee->host(callee->host_ctx, ex, args);
@@ -456,6 +463,8 @@ int wasm_call(struct wasm_exec *ex, struct wasm_funcinst *f, const uint64_t *arg
     ex->depth = 0;
     ex->nresults = f->type.nresults;
     ex->pending = NULL;
+    if (np > ex->stack_end - ex->stack || ex->nresults > ex->stack_end - ex->stack)
+        return trap_now(ex, WASM_TRAP_STACK_EXHAUSTED);
     if (np) memcpy(ex->stack, args, np * sizeof(uint64_t));
     if (f->host != NULL) {
         ex->func = NULL;

@@ -109,22 +109,21 @@ static int check_valtype(struct validator *v, uint8_t t)
         return 0;
     return fail(v, "invalid value type 0x%02x", t);
 }
-static int grow(struct validator *v, void **items, uint32_t *cap,
-                size_t size, uint32_t limit)
+static void *grow(struct validator *v, void *items, uint32_t *cap,
+                  size_t size, uint32_t limit)
 {
     if (*cap >= limit)
-        return -1;
+        return NULL;
     uint32_t n = *cap == 0 ? 64 : (*cap > limit / 2 ? limit : *cap * 2);
     void *p = v->a->alloc(v->a->ctx, (size_t)n * size);
     if (p == NULL)
-        return -1;
+        return NULL;
     if (*cap > 0)
-        memcpy(p, *items, (size_t)*cap * size);
-    if (*items != NULL)
-        v->a->free(v->a->ctx, *items);
-    *items = p;
+        memcpy(p, items, (size_t)*cap * size);
+    if (items != NULL)
+        v->a->free(v->a->ctx, items);
     *cap = n;
-    return 0;
+    return p;
 }
 
 static void *alloc_zeroed(const struct wasm_alloc *a, size_t n)
@@ -137,9 +136,12 @@ static void *alloc_zeroed(const struct wasm_alloc *a, size_t n)
 
 static int push_val(struct validator *v, uint8_t t)
 {
-    if (v->nvals == v->cap_vals &&
-        grow(v, (void **)&v->vals, &v->cap_vals, 1, MAX_OPERANDS) != 0)
-        return fail(v, "more than %u operands on the stack", MAX_OPERANDS);
+    if (v->nvals == v->cap_vals) {
+        uint8_t *more = grow(v, v->vals, &v->cap_vals, 1, MAX_OPERANDS);
+        if (more == NULL)
+            return fail(v, "the operand stack cannot grow past %u", v->cap_vals);
+        v->vals = more;
+    }
     v->vals[v->nvals++] = t;
     if (v->nvals > v->max_vals)
         v->max_vals = v->nvals;
@@ -206,10 +208,12 @@ static int pop_any(struct validator *v, uint8_t *t)
 static int push_ctrl(struct validator *v, uint8_t opcode, const uint8_t *start,
                      uint32_t nstart, const uint8_t *end, uint32_t nend)
 {
-    if (v->nctrls == v->cap_ctrls &&
-        grow(v, (void **)&v->ctrls, &v->cap_ctrls, sizeof(struct ctrl),
-             MAX_DEPTH) != 0)
-        return fail(v, "blocks nested deeper than %u", MAX_DEPTH);
+    if (v->nctrls == v->cap_ctrls) {
+        struct ctrl *more = grow(v, v->ctrls, &v->cap_ctrls, sizeof *more, MAX_DEPTH);
+        if (more == NULL)
+            return fail(v, "the control stack cannot grow past %u", v->cap_ctrls);
+        v->ctrls = more;
+    }
     v->ctrls[v->nctrls++] = (struct ctrl){opcode, false, v->nvals, start,
                                           end, nstart, nend};
     if (v->nctrls > v->max_ctrls)
@@ -665,10 +669,12 @@ static int index_locals(struct validator *v)
 {
     const struct wasm_func *f = v->func;
     uint32_t first = 0;
-    while (v->cap_runs < f->nlocal_runs)
-        if (grow(v, (void **)&v->run_first, &v->cap_runs, sizeof(uint32_t),
-                 UINT32_MAX / 8) != 0)
+    while (v->cap_runs < f->nlocal_runs) {
+        uint32_t *more = grow(v, v->run_first, &v->cap_runs, sizeof *more, UINT32_MAX / 8);
+        if (more == NULL)
             return fail(v, "no memory to index %u runs of locals", f->nlocal_runs);
+        v->run_first = more;
+    }
     for (uint32_t r = 0; r < f->nlocal_runs; r++) {
         TRY(check_valtype(v, f->local_runs[r].type));
         v->run_first[r] = first;

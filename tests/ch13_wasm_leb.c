@@ -34,6 +34,7 @@ static void u32_fails(const uint8_t *b, size_t n, const char *why)
     cr_assert_eq(wasm_read_u32(&r, &v), -1);
     cr_assert(strstr(err.message, why) != NULL, "%s", err.message);
 }
+
 Test(ch13_wasm_leb, u32_edges)
 {
     u32_is(BYTES(0x00), 0);
@@ -125,6 +126,7 @@ Test(ch13_wasm_leb, random_values_read_back_at_any_legal_length)
         s64_is(buf, n, 64, (int64_t)x);
     }
 }
+
 /* UTF-8 by its definition (Unicode 15, section 3.9): decode, then insist
    on the shortest form, no surrogates, nothing above U+10FFFF. */
 static bool utf8_reference(const uint8_t *s, uint32_t n)
@@ -211,6 +213,7 @@ Test(ch13_wasm_leb, a_message_names_the_section_and_the_offset)
     cr_assert_str_eq(err.message, "code section, offset 0x1f3: unexpected end of function body");
     cr_assert_eq(err.offset, 0x1f3);
 }
+
 static struct wasm_instr decode(const uint8_t *b, size_t n)
 {
     struct wasm_reader r = reader(b, n);

@@ -32,6 +32,7 @@ static struct wasm_alloc counting(size_t limit)
     counter = (struct counter){.fail_at = -1};
     return (struct wasm_alloc){count_alloc, count_free, &counter, limit};
 }
+
 struct blob { uint8_t *data; size_t size; };
 
 static struct blob blob_copy(const uint8_t *data, size_t size)
@@ -73,6 +74,7 @@ static bool named(struct wasm_name n, const char *s)
 {
     return n.len == strlen(s) && memcmp(n.bytes, s, n.len) == 0;
 }
+
 Test(ch13_wasm_load, every_section_is_read)
 {
     struct blob b = fixture("every-section.wasm");
@@ -159,6 +161,7 @@ Test(ch13_wasm_load, a_compiled_module_decodes_to_its_last_end)
     wasm_module_free(&m);
     free(b.data);
 }
+
 /* The offsets at which a section ends, read with the library's own LEB128. */
 static bool ends_a_section(struct blob b, size_t n)
 {
@@ -225,6 +228,7 @@ Test(ch13_wasm_load, every_changed_byte_is_survived)
     every_byte_changed("every-section.wasm");
     every_byte_changed("sieve.wasm");
 }
+
 #define HDR 0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00
 #define TYPE_AND_FUNC 0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x02, 0x01, 0x00
 
@@ -313,6 +317,7 @@ Test(ch13_wasm_load, an_element_segment_may_name_its_table)
     wasm_module_free(&m);
     free(b.data);
 }
+
 Test(ch13_wasm_load, lengths_near_4_gib_do_not_wrap_around)
 {
     const struct bad cases[] = {

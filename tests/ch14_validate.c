@@ -146,6 +146,9 @@ Test(ch14_validate, unreachable_code_is_polymorphic_but_not_careless, .init = se
     VALID(":i", 0x00, 0x1b, 0x0b);
     INVALID(":i", "i32.add expects [i32 i32], found [i64]", 0x00, 0x42, 0, 0x6a, 0x0b);
     INVALID(":", "end of function leaves 1 extra operand", 0x00, 0x41, 1, 0x0b);
+    VALID(":i", 0x02, 0x7e, 0x00, 0x41, 7, 0x45, 0x0d, 0, 0x0b, 0xa7, 0x0b);
+    INVALID(":i", "i32.eqz expects [i32], found [i64]",
+            0x02, 0x7e, 0x00, 0x41, 7, 0x45, 0x0d, 0, 0x0b, 0x45, 0x0b);
 }
 Test(ch14_validate, a_block_ends_with_exactly_its_results, .init = setup)
 {
@@ -336,4 +339,33 @@ Test(ch14_validate, truncated_and_random_code_gets_a_verdict, .init = setup)
         int r = check(xorshift64(&rng) % 2 ? ":" : "i:i", code, n);
         cr_assert(r == 0 || (r == -1 && h.err.message[0] != '\0'));
     }
+}
+static long live_blocks, refuse_at;
+
+static void *refusing_alloc(void *ctx, size_t n)
+{
+    (void)ctx;
+    if (--refuse_at == 0)
+        return NULL;
+    live_blocks++;
+    return malloc(n);
+}
+
+static void counting_free(void *ctx, void *p) { (void)ctx; live_blocks--; free(p); }
+
+Test(ch14_validate, running_out_of_memory_is_reported_and_leaks_nothing, .init = setup)
+{
+    static const uint8_t code[] = {0x02, 0x7f, 0x41, 1, 0x0b, 0x1a, 0xd2, 1, 0x1a, 0x0b};
+    int r = -1, n;
+    h.m.alloc = (struct wasm_alloc){refusing_alloc, counting_free, NULL, 0};
+    for (n = 1; r != 0 && n < 50; n++) {
+        refuse_at = n;
+        live_blocks = 0;
+        r = check(":", code, sizeof code);
+        cr_assert(r == 0 || strstr(h.err.message, "no memory") ||
+                  strstr(h.err.message, "cannot grow"), "%d: %s", n, h.err.message);
+        cr_assert_eq(live_blocks, 0, "allocation %d refused: %ld blocks left", n, live_blocks);
+    }
+    cr_assert_eq(r, 0);
+    cr_assert_gt(n, 3);
 }

@@ -41,7 +41,7 @@ static int resolve(void *ctx, const struct wasm_import *imp, struct wasm_extern 
 
 static const uint8_t i32x1[] = {WASM_I32};
 
-static void setup_machine(uint32_t depth, uint32_t max_pages)
+static void setup_machine(uint32_t slots, uint32_t depth, uint32_t max_pages)
 {
     char path[512];
     snprintf(path, sizeof path, "%s/wasm-interp/machine.wasm", HYPHA_FIXTURES);
@@ -53,7 +53,7 @@ static void setup_machine(uint32_t depth, uint32_t max_pages)
     struct wasm_error err = {0};
     cr_assert_eq(wasm_load(&t.m, t.bytes, len, &allocator, &err), 0, "%s", err.message);
     t.ask = (struct wasm_funcinst){ .type = {1, 1, i32x1, i32x1}, .host = ask };
-    cr_assert_eq(wasm_exec_init(&t.ex, &allocator, 4096, depth), 0);
+    cr_assert_eq(wasm_exec_init(&t.ex, &allocator, slots, depth), 0);
     struct wasm_limits_config limits = { max_pages, 1000 };
     cr_assert_eq(wasm_instantiate(&t.inst, &t.m, &limits, resolve, NULL, &t.ex, &err),
                  WASM_INST_OK, "%s", err.message);
@@ -76,7 +76,7 @@ static struct wasm_funcinst *export(const char *name)
     return x.u.func;
 }
 
-static void setup(void) { setup_machine(1000, 16); }
+static void setup(void) { setup_machine(4096, 1000, 16); }
 Test(ch15_machine, a_loop_stops_for_fuel_and_resumes, .init = setup, .fini = teardown_machine)
 {
     uint64_t arg = 1000;
@@ -128,7 +128,7 @@ Test(ch15_machine, a_trap_leaves_the_engine_usable, .init = setup, .fini = teard
 }
 Test(ch15_machine, the_call_depth_is_configurable)
 {
-    setup_machine(100, 16);
+    setup_machine(4096, 100, 16);
     uint64_t n = 99;
     cr_assert_eq(wasm_call(&t.ex, export("down"), &n), WASM_DONE);
     cr_expect_eq((uint32_t)wasm_results(&t.ex)[0], 99);
@@ -140,9 +140,21 @@ Test(ch15_machine, the_call_depth_is_configurable)
     cr_expect_eq((uint32_t)wasm_results(&t.ex)[0], 50);
     teardown_machine();
 }
+Test(ch15_machine, a_small_value_stack_is_exhausted_too)
+{
+    setup_machine(64, 10000, 16);
+    uint64_t n = 10;
+    cr_assert_eq(wasm_call(&t.ex, export("down"), &n), WASM_DONE);
+    n = 100;
+    cr_assert_eq(wasm_call(&t.ex, export("down"), &n), WASM_TRAPPED);
+    cr_expect_eq(t.ex.trap, WASM_TRAP_STACK_EXHAUSTED);
+    n = 5;
+    cr_expect_eq(wasm_call(&t.ex, export("down"), &n), WASM_DONE);
+    teardown_machine();
+}
 Test(ch15_machine, memory_grows_within_the_limits)
 {
-    setup_machine(100, 2);
+    setup_machine(4096, 100, 2);
     uint64_t one = 1, addr = 65536 + 65532, past = 2 * 65536;
     cr_assert_eq(wasm_call(&t.ex, export("grow"), &one), WASM_DONE);
     cr_expect_eq((uint32_t)wasm_results(&t.ex)[0], 1);

@@ -39,6 +39,7 @@ static bool json_fail(struct json_parser *p, const char *what)
         p->error = what;
     return false;
 }
+
 static void json_space(struct json_parser *p)
 {
     while (p->pos < p->len && strchr(" \t\r\n", p->s[p->pos]) != NULL && p->s[p->pos] != 0)
@@ -69,6 +70,7 @@ static bool json_number(struct json_parser *p, struct json *v)
     v->text[v->len] = '\0';
     return true;
 }
+
 static bool json_hex4(const char *s, uint32_t *out)
 {
     *out = 0;
@@ -140,6 +142,7 @@ static bool json_string(struct json_parser *p, char **text, size_t *len)
     p->pos = end + 1;
     return true;
 }
+
 static bool json_push(struct json_parser *p, struct json *v, struct json *item)
 {
     if ((v->n & (v->n - 1)) == 0) {                 /* 0, 1, 2, 4...: full */
@@ -177,6 +180,7 @@ static bool json_list(struct json_parser *p, struct json *v, char close, bool ke
         return json_fail(p, "expected ',' or the end of a list");
     }
 }
+
 static bool json_value(struct json_parser *p, struct json *v)
 {
     bool ok;
@@ -197,6 +201,7 @@ static bool json_value(struct json_parser *p, struct json *v)
     p->depth--;
     return ok;
 }
+
 static void json_free(struct json *v)
 {
     for (size_t i = 0; i < v->n; i++)
@@ -237,6 +242,7 @@ static const char *json_read_file(const char *path, struct json *root)
     free(text);
     return p.error;
 }
+
 static const struct json *json_get(const struct json *obj, const char *key)
 {
     for (size_t i = 0; obj != NULL && obj->kind == JSON_OBJECT && i < obj->n; i++)
@@ -256,6 +262,7 @@ static long json_long(const struct json *obj, const char *key)
     const struct json *v = json_get(obj, key);
     return v != NULL && v->kind == JSON_NUMBER ? strtol(v->text, NULL, 10) : 0;
 }
+
 struct spec_module {            /* a module a script defined */
     char *name;                 /* "$M1", or NULL */
     uint8_t *bytes;             /* the file, in a buffer of exactly its size */
@@ -282,6 +289,7 @@ struct runner {
     size_t nfailed;
     struct spectest *spectest;
 };
+
 static void pass(struct runner *rn) { rn->now.passed++; }
 static void skip(struct runner *rn) { rn->now.skipped++; }
 
@@ -303,6 +311,7 @@ static void fail(struct runner *rn, long line, const char *fmt, ...)
     va_end(ap);
     putchar('\n');
 }
+
 static int read_module_file(struct runner *rn, const char *name, uint8_t **bytes, size_t *len)
 {
     char path[8192];
@@ -321,6 +330,7 @@ static int read_module_file(struct runner *rn, const char *name, uint8_t **bytes
 static void *host_alloc(void *ctx, size_t n) { (void)ctx; return malloc(n); }
 static void host_free(void *ctx, void *p) { (void)ctx; free(p); }
 static const struct wasm_alloc host_allocator = {host_alloc, host_free, NULL, 0};
+
 /* 0: loaded (and checked, if more); -1: rejected, err says why; -2: no file. */
 static int load_module(struct runner *rn, const struct json *cmd, struct spec_module *sm,
                        bool more, struct wasm_error *err)
@@ -339,6 +349,7 @@ static int load_module(struct runner *rn, const struct json *cmd, struct spec_mo
     }
     return 0;
 }
+
 static void drop_module(struct spec_module *sm)
 {
     wasm_instance_free(sm->inst);
@@ -361,6 +372,7 @@ static void keep_module(struct runner *rn, struct spec_module *sm)
     rn->modules[rn->nmodules++] = sm;
     rn->current = sm;
 }
+
 struct spectest {
     struct wasm_funcinst funcs[7];
     struct wasm_globalinst globals[4];
@@ -606,6 +618,7 @@ static void expect_no_instance(struct runner *rn, const struct json *cmd, long l
     if (rn->failed == NULL) { fprintf(stderr, "wasm_spec: out of memory\n"); exit(2); }
     rn->failed[rn->nfailed++] = sm;
 }
+
 static void spectest_start(struct runner *rn)
 {
     (void)rn;
@@ -629,6 +642,7 @@ static void spectest_start(struct runner *rn)
     wasm_memory_grow(&st.memory, 1);
     rn->spectest = &st;
 }
+
 static void run_module(struct runner *rn, const struct json *cmd, long line)
 {
     struct spec_module *sm = calloc(1, sizeof *sm);
@@ -653,6 +667,7 @@ static void run_module(struct runner *rn, const struct json *cmd, long line)
     keep_module(rn, sm);
     pass(rn);
 }
+
 static bool same_reason(const char *message, const char *expected)
 {
     if (expected == NULL || strstr(message, expected) != NULL)
@@ -685,6 +700,7 @@ static void expect_rejected(struct runner *rn, const struct json *cmd, long line
     wasm_module_free(&sm->module);
     free(sm->bytes);
 }
+
 static void run_command(struct runner *rn, const struct json *cmd)
 {
     const char *type = json_str(cmd, "type");
@@ -729,6 +745,7 @@ static void run_command(struct runner *rn, const struct json *cmd)
     }
     not_yet(rn, line, type);
 }
+
 static void print_counts(const char *what, const struct counts *c)
 {
     printf("%s%ld passed, %ld failed, %ld skipped", what, c->passed, c->failed, c->skipped);
@@ -788,6 +805,7 @@ static void run_file(struct runner *rn, const char *path)
     add_counts(&rn->total, &rn->now);
     json_free(&root);
 }
+
 static int load_files(int n, char **paths)
 {
     int refused = 0;
