@@ -19,9 +19,12 @@ enum wasm_internal_op {
 };
 /* Fused i32 operations: the opcode plus one of these. The second operand
    is the next word (CONST) or the local it names (LOCAL); in the LOCAL_
-   forms, the first operand is the local the word before names. */
+   forms, the first operand is the local the word before names. Adding
+   TO_LOCAL or TEE_LOCAL to a LOCAL_ form stores the result into the local
+   a third word names instead of pushing it (TEE: and pushes it too). */
 enum { WASM_IOP_WITH_CONST = 0x200, WASM_IOP_WITH_LOCAL = 0x300,
-       WASM_IOP_LOCAL_WITH_CONST = 0x400, WASM_IOP_LOCAL_WITH_LOCAL = 0x500 };
+       WASM_IOP_LOCAL_WITH_CONST = 0x400, WASM_IOP_LOCAL_WITH_LOCAL = 0x500,
+       WASM_IOP_TO_LOCAL = 0x200, WASM_IOP_TEE_LOCAL = 0x400 };
 
 #define WASM_FUSED_I32_OPS(X)                                                       \
     X(EQ, uint32_t, a == b) X(NE, uint32_t, a != b)                                 \

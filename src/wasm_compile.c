@@ -252,11 +252,12 @@ static int compile_end(struct compiler *c, struct block *top)
 }
 static int stack_effect(uint8_t op);
 static bool fuse_operand(struct compiler *c, uint8_t op);
+static bool fuse_result(struct compiler *c, uint8_t op, uint32_t local);
 
 static void compile_plain(struct compiler *c, const struct wasm_instr *in)
 {
     uint8_t op = in->op;
-    if (fuse_operand(c, op))
+    if (fuse_result(c, op, in->x) || fuse_operand(c, op))
         return;
     c->before = c->last;
     c->last = c->n;
@@ -340,6 +341,21 @@ static bool fuse_operand(struct compiler *c, uint8_t op)
         w[c->last] = op + (k ? WASM_IOP_WITH_CONST : WASM_IOP_WITH_LOCAL);
     }
     pop(c, 1);          /* the operation pops one operand less than counted */
+    return true;
+}
+static bool fuse_result(struct compiler *c, uint8_t op, uint32_t local)
+{
+    if (op != WASM_OP_LOCAL_SET && op != WASM_OP_LOCAL_TEE)
+        return false;
+    if (c->out_of_memory || c->last < c->label || c->last + 3 != c->n)
+        return false;
+    uint32_t w = c->words[c->last];
+    if (w < WASM_IOP_LOCAL_WITH_CONST || w >= WASM_IOP_LOCAL_WITH_LOCAL + 0x100)
+        return false;
+    c->words[c->last] = w + (op == WASM_OP_LOCAL_SET ? WASM_IOP_TO_LOCAL : WASM_IOP_TEE_LOCAL);
+    emit(c, local);
+    if (op == WASM_OP_LOCAL_SET)
+        pop(c, 1);
     return true;
 }
 static struct wasm_code *compile_func(struct compiler *c, const struct wasm_func *f,

@@ -348,6 +348,18 @@ static int run(struct wasm_exec *ex)
 	    T a = (T)fp[pc[0]], b = (T)fp[pc[1]]; pc += 2; *sp++ = (uint32_t)(expr); break; }
 	WASM_FUSED_I32_OPS(FUSED)
 	#undef FUSED
+	#define FUSED_TO_LOCAL(N, T, expr, FORM, B)                                      \
+	case FORM + WASM_IOP_TO_LOCAL + WASM_OP_I32_##N: {                               \
+	    T a = (T)fp[pc[0]], b = (T)(B); fp[pc[2]] = (uint32_t)(expr); pc += 3; break; } \
+	case FORM + WASM_IOP_TEE_LOCAL + WASM_OP_I32_##N: {                              \
+	    T a = (T)fp[pc[0]], b = (T)(B);                                              \
+	    *sp++ = fp[pc[2]] = (uint32_t)(expr); pc += 3; break; }
+	#define FUSED_DESTINATIONS(N, T, expr)                                           \
+	    FUSED_TO_LOCAL(N, T, expr, WASM_IOP_LOCAL_WITH_CONST, pc[1])                  \
+	    FUSED_TO_LOCAL(N, T, expr, WASM_IOP_LOCAL_WITH_LOCAL, fp[pc[1]])
+	WASM_FUSED_I32_OPS(FUSED_DESTINATIONS)
+	#undef FUSED_DESTINATIONS
+	#undef FUSED_TO_LOCAL
         #define F32(expr) { uint32_t a = (uint32_t)sp[-1]; (void)a; expr; break; }
 	#define F32B(fn) { sp[-2] = fn((uint32_t)sp[-2], (uint32_t)sp[-1]); sp--; break; }
 	#define F64B(fn) { sp[-2] = fn(sp[-2], sp[-1]); sp--; break; }
