@@ -35,8 +35,8 @@ static int read_blocktype(struct wasm_reader *r, struct wasm_instr *in)
     uint32_t at = r->pos;
     if (wasm_read_s33(r, &in->blocktype) < 0)
         return -1;
-    if (in->blocktype < 0 && in->blocktype != -64 &&
-        (in->blocktype < -64 || !wasm_is_valtype((uint8_t)(in->blocktype & 0x7f))))
+    if (in->blocktype < 0 && (r->pos != at + 1 || (in->blocktype != -64 &&
+        !wasm_is_valtype((uint8_t)(in->blocktype & 0x7f)))))
         return wasm_fail(r, at, "malformed block type");
     return 0;
 }

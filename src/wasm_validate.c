@@ -187,7 +187,7 @@ static int mismatch(struct validator *v, const char *what,
 {
     char wants[64], found[64];
     format_types(wants, sizeof wants, want, n);
-    format_types(found, sizeof found, v->vals + v->nvals - k, k);
+    format_types(found, sizeof found, k > 0 ? v->vals + (v->nvals - k) : NULL, k);
     return fail(v, "type mismatch: %s expects %s, found %s",
                 what != NULL ? what : wasm_op_names[v->in.op], wants, found);
 }

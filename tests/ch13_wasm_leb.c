@@ -266,6 +266,8 @@ Test(ch13_wasm_leb, prefixed_instructions_get_one_byte_opcodes)
     refused(BYTES(0x3f, 0x01), "zero byte expected");
     refused(BYTES(0xfc, 0x0b, 0x01), "zero byte expected");
     refused(BYTES(0x02, 0x7a), "malformed block type");
+    refused(BYTES(0x02, 0xff, 0x7f), "malformed block type");    /* -1, padded */
+    refused(BYTES(0x02, 0xbf, 0x7f), "malformed block type");    /* -65 */
     refused(BYTES(0xd0, 0x7f), "malformed reference type");
     refused(BYTES(0x41, 0x80), "unexpected end");
 }

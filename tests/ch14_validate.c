@@ -153,6 +153,8 @@ Test(ch14_validate, unreachable_code_is_polymorphic_but_not_careless, .init = se
 Test(ch14_validate, a_block_ends_with_exactly_its_results, .init = setup)
 {
     VALID(":i", 0x02, 0x7f, 0x41, 1, 0x0b, 0x0b);
+    VALID("i:i", 0x20, 0, 0x02, 0x7f, 0x41, 10, 0x20, 0, 0x0d, 0, 0x1a,
+          0x41, 20, 0x0b, 0x6a, 0x0b);
     INVALID(":i", "end of block expects [i32], found []", 0x02, 0x7f, 0x0b, 0x0b);
     INVALID(":", "end of block leaves 1 extra operand", 0x02, 0x40, 0x41, 1, 0x0b, 0x0b);
     INVALID(":", "drop expects an operand, found []",
@@ -276,6 +278,9 @@ Test(ch14_validate, constant_expressions, .init = setup)
     check_module("unknown global 3");
     init_global_2((const uint8_t[]){0x42, 0, 0x0b}, 3);
     check_module("end of expression expects [i32], found [i64]");
+    init_global_2((const uint8_t[]){0x0b}, 1);
+    check_module("global 2, offset 0x400: type mismatch: end of expression "
+                 "expects [i32], found []");
     init_global_2((const uint8_t[]){0x23, 0, 0x0b}, 3);
     VALID(":", 0x0b);
 }

@@ -189,3 +189,18 @@ Test(ch15_machine, an_unknown_import_is_unlinkable, .init = setup, .fini = teard
     cr_expect_null(other);
     cr_expect_str_eq(err.message, "unknown import \"host\" \"ask\"");
 }
+Test(ch15_machine, the_compiled_loop_is_the_one_in_the_book, .init = setup,
+     .fini = teardown_machine)
+{
+    const uint32_t want[] = {
+        WASM_IOP_FUEL, WASM_OP_LOCAL_GET, 0, WASM_OP_I32_EQZ, WASM_IOP_JUMP_IF, 22,
+        WASM_OP_LOCAL_GET, 1, WASM_OP_I32_CONST, 1, WASM_OP_I32_ADD, WASM_OP_LOCAL_SET, 1,
+        WASM_OP_LOCAL_GET, 0, WASM_OP_I32_CONST, 1, WASM_OP_I32_SUB, WASM_OP_LOCAL_SET, 0,
+        WASM_IOP_JUMP, 0, WASM_OP_LOCAL_GET, 1, WASM_IOP_RETURN, 1 };
+    const struct wasm_code *code = t.m.funcs[0].code;
+    cr_assert_eq(code->nwords, sizeof want / sizeof want[0]);
+    for (uint32_t i = 0; i < code->nwords; i++)
+        cr_expect_eq(code->words[i], want[i], "word %u", i);
+    cr_expect_eq(code->max_height, 2);
+    cr_expect_eq(code->nlocals, 1);
+}
