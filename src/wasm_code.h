@@ -25,6 +25,8 @@ enum wasm_internal_op {
 enum { WASM_IOP_WITH_CONST = 0x200, WASM_IOP_WITH_LOCAL = 0x300,
        WASM_IOP_LOCAL_WITH_CONST = 0x400, WASM_IOP_LOCAL_WITH_LOCAL = 0x500,
        WASM_IOP_TO_LOCAL = 0x200, WASM_IOP_TEE_LOCAL = 0x400 };
+enum { WASM_IOP_LOCAL_COPY = WASM_IOP_COUNT,  /* from, to: local.get, local.set */
+       WASM_IOP_LOCAL_SET_CONST };            /* value, to: i32.const, local.set */
 
 #define WASM_FUSED_I32_OPS(X)                                                       \
     X(EQ, uint32_t, a == b) X(NE, uint32_t, a != b)                                 \

@@ -347,9 +347,19 @@ static bool fuse_result(struct compiler *c, uint8_t op, uint32_t local)
 {
     if (op != WASM_OP_LOCAL_SET && op != WASM_OP_LOCAL_TEE)
         return false;
-    if (c->out_of_memory || c->last < c->label || c->last + 3 != c->n)
+    if (c->out_of_memory || c->last < c->label)
         return false;
     uint32_t w = c->words[c->last];
+    if (op == WASM_OP_LOCAL_SET && c->last + 2 == c->n &&
+        (w == WASM_OP_LOCAL_GET || w == WASM_OP_I32_CONST)) {
+        c->words[c->last] = w == WASM_OP_LOCAL_GET ? WASM_IOP_LOCAL_COPY
+                                                   : WASM_IOP_LOCAL_SET_CONST;
+        emit(c, local);
+        pop(c, 1);
+        return true;
+    }
+    if (c->last + 3 != c->n)
+        return false;
     if (w < WASM_IOP_LOCAL_WITH_CONST || w >= WASM_IOP_LOCAL_WITH_LOCAL + 0x100)
         return false;
     c->words[c->last] = w + (op == WASM_OP_LOCAL_SET ? WASM_IOP_TO_LOCAL : WASM_IOP_TEE_LOCAL);

@@ -179,6 +179,8 @@ static int run(struct wasm_exec *ex)
 	case WASM_OP_REF_NULL:   *sp++ = 0; break;
 	case WASM_OP_REF_IS_NULL: sp[-1] = sp[-1] == 0; break;
 	case WASM_OP_REF_FUNC:   *sp++ = (uintptr_t)inst->funcs[*pc++]; break;
+	case WASM_IOP_LOCAL_COPY:      fp[pc[1]] = fp[pc[0]]; pc += 2; break;
+	case WASM_IOP_LOCAL_SET_CONST: fp[pc[1]] = pc[0]; pc += 2; break;
         case WASM_OP_I32_LOAD:     LOAD(uint32_t, v)
 	case WASM_OP_I64_LOAD:     LOAD(uint64_t, v)
 	case WASM_OP_F32_LOAD:     LOAD(uint32_t, v)
