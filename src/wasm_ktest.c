@@ -19,6 +19,7 @@ static int load_and_validate(const uint8_t *bytes, size_t n, long *live,
     wasm_module_free(&m);
     return r;
 }
+
 KTEST(ch14_validator_runs_in_the_kernel)
 {
     static const char want[] = "func 0, offset 0x1d: type mismatch: "

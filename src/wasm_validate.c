@@ -15,11 +15,13 @@ enum { I32 = WASM_I32, I64 = WASM_I64, F32 = WASM_F32, F64 = WASM_F64,
 enum { MAX_OPERANDS = 1u << 20, MAX_DEPTH = 1u << 16 };
 
 #define TRY(e) do { if ((e) != 0) return -1; } while (0)
+
 struct context {                    /* the spec's C (section 3.1.1) */
     const struct wasm_module *m;
     uint32_t nfuncs, ntables, nmems, nglobals, nglobals_imported;
     uint8_t *refs;                  /* refs[x]: ref.func x is allowed */
 };
+
 enum { FRAME_FUNC = 0xff, FRAME_EXPR = 0xfe };
 
 struct ctrl {                       /* a control frame (section 7.3.1) */
@@ -47,6 +49,7 @@ struct validator {
     const struct wasm_func *func;
     uint32_t *run_first, cap_runs;  /* first local of each run of locals */
 };
+
 static int fail(struct validator *v, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
@@ -65,6 +68,7 @@ static int fail(struct validator *v, const char *fmt, ...)
     v->err->offset = v->located ? v->at : 0;
     return -1;
 }
+
 static const char *type_name(uint8_t t)
 {
     static const char *const names[] = {"externref", "funcref", [0x7b - 0x6f] =
@@ -91,6 +95,7 @@ static void format_types(char *buf, size_t size, const uint8_t *t, uint32_t n)
     }
     append(buf, size, &len, "]");
 }
+
 static bool is_num(uint8_t t)
 {
     return t == I32 || t == I64 || t == F32 || t == F64 || t == WASM_UNKNOWN;
@@ -109,6 +114,7 @@ static int check_valtype(struct validator *v, uint8_t t)
         return 0;
     return fail(v, "invalid value type 0x%02x", t);
 }
+
 static void *grow(struct validator *v, void *items, uint32_t *cap,
                   size_t size, uint32_t limit)
 {
@@ -154,6 +160,7 @@ static int push_vals(struct validator *v, const uint8_t *t, uint32_t n)
         TRY(push_val(v, t[i]));
     return 0;
 }
+
 static struct ctrl *top(struct validator *v)
 {
     return &v->ctrls[v->nctrls - 1];
@@ -182,6 +189,7 @@ static int pop_val(struct validator *v, uint8_t want)
 {
     return pop_vals(v, &want, 1, NULL);
 }
+
 static int mismatch(struct validator *v, const char *what,
                     const uint8_t *want, uint32_t n, uint32_t k)
 {
@@ -191,6 +199,7 @@ static int mismatch(struct validator *v, const char *what,
     return fail(v, "type mismatch: %s expects %s, found %s",
                 what != NULL ? what : wasm_op_names[v->in.op], wants, found);
 }
+
 static int pop_any(struct validator *v, uint8_t *t)
 {
     const struct ctrl *c = top(v);
@@ -205,6 +214,7 @@ static int pop_any(struct validator *v, uint8_t *t)
     return fail(v, "type mismatch: %s expects an operand, found []",
                 wasm_op_names[v->in.op]);
 }
+
 static int push_ctrl(struct validator *v, uint8_t opcode, const uint8_t *start,
                      uint32_t nstart, const uint8_t *end, uint32_t nend)
 {
@@ -220,6 +230,7 @@ static int push_ctrl(struct validator *v, uint8_t opcode, const uint8_t *start,
         v->max_ctrls = v->nctrls;
     return push_vals(v, start, nstart);
 }
+
 static int pop_ctrl(struct validator *v, struct ctrl *out, const char *what)
 {
     struct ctrl *c = top(v);
@@ -231,6 +242,7 @@ static int pop_ctrl(struct validator *v, struct ctrl *out, const char *what)
     v->nctrls--;
     return 0;
 }
+
 static void label_types(const struct ctrl *c, const uint8_t **t, uint32_t *n)
 {
     *t = c->opcode == WASM_OP_LOOP ? c->start_types : c->end_types;
@@ -243,6 +255,7 @@ static void set_unreachable(struct validator *v)
     v->nvals = c->height;
     c->unreachable = true;
 }
+
 struct run {
     uint8_t first, last;            /* opcodes, in chapter 13's numbering */
     uint8_t a, b, result;           /* [a b] -> [result]; b is 0 if unary */
@@ -287,6 +300,7 @@ static const struct run runs[] = {
     {0xe6, 0xe7, F64, 0, I64},          /* i64.trunc_sat_f64_s, _u */
 };
 #define NRUNS (sizeof runs / sizeof runs[0])
+
 static int simple(struct validator *v)
 {
     uint8_t op = v->in.op;
@@ -300,6 +314,7 @@ static int simple(struct validator *v)
     }
     return fail(v, "the validator has no rule for %s", wasm_op_names[op]);
 }
+
 static int label(struct validator *v, uint32_t l, const struct ctrl **c)
 {
     if (l >= v->nctrls)
@@ -327,6 +342,7 @@ static int functype(struct validator *v, uint32_t typeidx,
     *t = &v->c->m->types[typeidx];
     return 0;
 }
+
 static int local_type(struct validator *v, uint32_t x, uint8_t *t)
 {
     const struct wasm_functype *ft = v->type;
@@ -347,11 +363,13 @@ static int local_type(struct validator *v, uint32_t x, uint8_t *t)
     *t = v->func->local_runs[lo].type;
     return 0;
 }
+
 static int apply(struct validator *v, const struct wasm_functype *t)
 {
     TRY(pop_vals(v, t->params, t->nparams, NULL));
     return push_vals(v, t->results, t->nresults);
 }
+
 static int block_type(struct validator *v, struct wasm_functype *one,
                       const struct wasm_functype **bt)
 {
@@ -370,6 +388,7 @@ static int block_type(struct validator *v, struct wasm_functype *one,
     *bt = &v->c->m->types[t];
     return 0;
 }
+
 static int need_data(struct validator *v, uint32_t x)
 {
     const struct wasm_module *m = v->c->m;
@@ -385,6 +404,7 @@ static int elem_type(struct validator *v, uint32_t x, uint8_t *reftype)
     *reftype = v->c->m->elems[x].reftype;
     return 0;
 }
+
 static const char *end_name(uint8_t opcode)
 {
     switch (opcode) {
@@ -396,6 +416,7 @@ static const char *end_name(uint8_t opcode)
     default: return "end of function";
     }
 }
+
 static const struct memop {
     uint8_t type, align;            /* align: log2 of the width in bytes */
     bool store;
@@ -408,6 +429,7 @@ static const struct memop {
     {I32, 0, 1}, {I32, 1, 1},                               /* i32.store8, 16 */
     {I64, 0, 1}, {I64, 1, 1}, {I64, 2, 1},                  /* i64.store8 ... 32 */
 };
+
 static int memory_access(struct validator *v)
 {
     const struct memop *o = &memops[v->in.op - WASM_OP_I32_LOAD];
@@ -423,6 +445,7 @@ static int memory_access(struct validator *v)
     TRY(pop_val(v, I32));
     return push_val(v, o->type);
 }
+
 static const uint8_t three_i32[3] = {I32, I32, I32};
 
 static int memory_op(struct validator *v)
@@ -438,6 +461,7 @@ static int memory_op(struct validator *v)
         TRY(need_data(v, v->in.x));
     return pop_vals(v, three_i32, 3, NULL);
 }
+
 static int table_op(struct validator *v)
 {
     const struct wasm_tabletype *t = NULL;
@@ -462,6 +486,7 @@ static int table_op(struct validator *v)
     }
     return push_val(v, I32);        /* table.grow, table.size */
 }
+
 static int table_segment_op(struct validator *v)
 {
     const struct wasm_tabletype *t = NULL, *u = NULL;
@@ -481,6 +506,7 @@ static int table_segment_op(struct validator *v)
                     wasm_op_names[v->in.op], type_name(r), type_name(t->reftype));
     return pop_vals(v, three_i32, 3, NULL);
 }
+
 static int check_instruction(struct validator *v)
 {
     uint8_t op = v->in.op;
@@ -665,6 +691,7 @@ static int instruction(struct validator *v)
     TRY(wasm_read_instr(&v->r, &v->in));
     return check_instruction(v);
 }
+
 static int index_locals(struct validator *v)
 {
     const struct wasm_func *f = v->func;
@@ -711,6 +738,7 @@ static int function_body(struct validator *v, uint32_t i)
     v->at = v->r.pos;
     return v->r.pos == v->r.end ? 0 : fail(v, "code after the function's final end");
 }
+
 static int const_global_get(struct validator *v)
 {
     uint32_t x = v->in.x;
@@ -746,6 +774,7 @@ static int constant_expr(struct validator *v, const struct wasm_expr *e,
     v->at = v->r.pos;
     return v->r.pos == v->r.end ? 0 : fail(v, "code after the expression's end");
 }
+
 static void declare_ref(struct context *c, const struct wasm_expr *e)
 {
     struct wasm_reader r = {c->m->bytes, e->offset, e->offset + e->len,
@@ -772,6 +801,7 @@ static void find_refs(struct context *c)
                 declare_ref(c, &e->items[j]);
         }
 }
+
 static int check_limits(struct validator *v, const struct wasm_limits *l,
                         bool memory)
 {
@@ -809,6 +839,7 @@ static int check_types(struct validator *v)
         TRY(check_limits(v, &wasm_table_type(m, i)->limits, false));
     return 0;
 }
+
 static int check_elem(struct validator *v, const struct wasm_elem *e);
 
 static int check_segments(struct validator *v)
@@ -837,6 +868,7 @@ static int check_segments(struct validator *v)
     }
     return 0;
 }
+
 static int check_elem(struct validator *v, const struct wasm_elem *e)
 {
     const struct wasm_tabletype *t = NULL;
@@ -856,6 +888,7 @@ static int check_elem(struct validator *v, const struct wasm_elem *e)
                     type_name(e->reftype), type_name(t->reftype));
     return constant_expr(v, &e->offset, I32);
 }
+
 static int unique_exports(struct validator *v);
 
 static int check_start_and_exports(struct validator *v)
@@ -884,6 +917,7 @@ static int check_start_and_exports(struct validator *v)
     }
     return unique_exports(v);
 }
+
 static bool same_name(const struct wasm_name *a, const struct wasm_name *b)
 {
     return a->len == b->len && memcmp(a->bytes, b->bytes, a->len) == 0;
@@ -922,6 +956,7 @@ static int unique_exports(struct validator *v)
     v->a->free(v->a->ctx, slot);
     return result;
 }
+
 int wasm_validate_info(struct wasm_module *m, struct wasm_func_info *info,
                        struct wasm_error *err)
 {

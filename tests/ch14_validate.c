@@ -80,6 +80,7 @@ static void setup(void)
     h.m.nexports = 1, h.m.exports = h.exports;
     h.m.alloc = (struct wasm_alloc){heap_alloc, heap_free, NULL, 0};
 }
+
 static int check(const char *type, const uint8_t *code, size_t n)
 {
     uint8_t *t = h.sig;
@@ -103,6 +104,7 @@ static int check(const char *type, const uint8_t *code, size_t n)
     cr_assert_eq(check(type, code_, sizeof code_), -1, "valid, not: %s", text); \
     cr_assert(strstr(h.err.message, text) != NULL, "\"%s\" does not say \"%s\"", \
               h.err.message, text); } while (0)
+
 Test(ch14_validate, a_message_names_function_offset_and_types, .init = setup)
 {
     INVALID(":i", "", 0x41, 1, 0x43, 0, 0, 0, 0, 0x6a, 0x0b);
@@ -123,6 +125,7 @@ Test(ch14_validate, simple_instructions_pop_and_push_their_types, .init = setup)
     INVALID(":i", "i32.add expects [i32 i32], found [i32]", 0x41, 1, 0x6a, 0x0b);
     INVALID("I:i", "i32.eqz expects [i32], found [i64]", 0x20, 0, 0x45, 0x0b);
 }
+
 Test(ch14_validate, every_instruction_without_immediates_has_a_rule, .init = setup)
 {
     int n = 0;
@@ -139,6 +142,7 @@ Test(ch14_validate, every_instruction_without_immediates_has_a_rule, .init = set
     }
     cr_assert_eq(n, 142, "%d", n);
 }
+
 Test(ch14_validate, unreachable_code_is_polymorphic_but_not_careless, .init = setup)
 {
     VALID(":i", 0x00, 0x6a, 0x0b);
@@ -150,6 +154,7 @@ Test(ch14_validate, unreachable_code_is_polymorphic_but_not_careless, .init = se
     INVALID(":i", "i32.eqz expects [i32], found [i64]",
             0x02, 0x7e, 0x00, 0x41, 7, 0x45, 0x0d, 0, 0x0b, 0x45, 0x0b);
 }
+
 Test(ch14_validate, a_block_ends_with_exactly_its_results, .init = setup)
 {
     VALID(":i", 0x02, 0x7f, 0x41, 1, 0x0b, 0x0b);
@@ -163,6 +168,7 @@ Test(ch14_validate, a_block_ends_with_exactly_its_results, .init = setup)
     INVALID(":", "unknown type 9", 0x02, 0x09, 0x0b, 0x0b);
     INVALID(":", "v128 (SIMD) is not supported", 0x02, 0x7b, 0x0b, 0x0b);
 }
+
 Test(ch14_validate, loops_branch_to_their_start_and_ifs_need_else, .init = setup)
 {
     VALID(":i", 0x03, 0x7f, 0x0c, 0, 0x0b, 0x0b);
@@ -176,6 +182,7 @@ Test(ch14_validate, loops_branch_to_their_start_and_ifs_need_else, .init = setup
     INVALID(":", "an end is missing", 0x02, 0x40, 0x0b);
     INVALID(":", "code after the function's final end", 0x0b, 0x01);
 }
+
 Test(ch14_validate, branches_carry_their_labels_types, .init = setup)
 {
     INVALID(":", "unknown label 1", 0x0c, 1, 0x0b);
@@ -192,6 +199,7 @@ Test(ch14_validate, branches_carry_their_labels_types, .init = setup)
     VALID("i:i", 0x20, 0, 0x0f, 0x0b);
     INVALID(":i", "return expects [i32], found [i64]", 0x42, 0, 0x0f, 0x0b);
 }
+
 Test(ch14_validate, calls_apply_the_callees_type, .init = setup)
 {
     VALID(":i", 0x41, 1, 0x10, 1, 0x0b);
@@ -203,6 +211,7 @@ Test(ch14_validate, calls_apply_the_callees_type, .init = setup)
     INVALID(":", "unknown table 2", 0x41, 0, 0x11, 1, 2, 0x0b);
     INVALID(":", "unknown type 7", 0x41, 0, 0x11, 7, 0, 0x0b);
 }
+
 Test(ch14_validate, select_locals_and_globals, .init = setup)
 {
     VALID(":i", 0x41, 1, 0x41, 2, 0x41, 0, 0x1b, 0x0b);
@@ -219,6 +228,7 @@ Test(ch14_validate, select_locals_and_globals, .init = setup)
     INVALID(":", "global is immutable: global.set of global 3", 0x42, 0, 0x24, 3, 0x0b);
     INVALID(":", "unknown global 4", 0x23, 4, 0x1a, 0x0b);
 }
+
 Test(ch14_validate, memory_instructions, .init = setup)
 {
     VALID("i:i", 0x20, 0, 0x28, 2, 0, 0x0b);
@@ -236,6 +246,7 @@ Test(ch14_validate, memory_instructions, .init = setup)
     h.m.nmemories = 0;
     INVALID(":i", "unknown memory 0", 0x3f, 0, 0x0b);
 }
+
 Test(ch14_validate, tables_and_references, .init = setup)
 {
     VALID(":r", 0x41, 0, 0x25, 0, 0x0b);
@@ -254,6 +265,7 @@ Test(ch14_validate, tables_and_references, .init = setup)
     VALID(":r", 0xd2, 1, 0x0b);
     INVALID(":r", "undeclared function reference 0", 0xd2, 0, 0x0b);
 }
+
 static void check_module(const char *text)
 {
     static const uint8_t nothing[] = {0x0b};
@@ -284,6 +296,7 @@ Test(ch14_validate, constant_expressions, .init = setup)
     init_global_2((const uint8_t[]){0x23, 0, 0x0b}, 3);
     VALID(":", 0x0b);
 }
+
 Test(ch14_validate, module_rules, .init = setup)
 {
     h.m.nmemories = 2;
@@ -304,6 +317,7 @@ Test(ch14_validate, module_rules, .init = setup)
     setup(), h.datas[0] = (struct wasm_data){WASM_SEG_ACTIVE, 1, expr(0, 3), NULL, 0};
     check_module("data 0, offset 0x0: unknown memory 1");
 }
+
 Test(ch14_validate, info_gives_stack_heights_and_depths, .init = setup)
 {
     static const uint8_t code[] = {0x02, 0x40, 0x41, 1, 0x41, 2, 0x6a, 0x1a, 0x0b, 0x0b};
@@ -317,6 +331,7 @@ Test(ch14_validate, info_gives_stack_heights_and_depths, .init = setup)
     cr_assert_eq(info[1].max_operands, 1);
     cr_assert_eq(info[1].max_depth, 1);
 }
+
 static const uint8_t pool[][6] = {
     {1, 0x00}, {2, 0x02, 0x40}, {2, 0x03, 0x7f}, {2, 0x04, 0x02}, {1, 0x05},
     {1, 0x0b}, {2, 0x0c, 1}, {2, 0x0d, 0}, {4, 0x0e, 1, 0, 1}, {1, 0x0f},
@@ -345,6 +360,32 @@ Test(ch14_validate, truncated_and_random_code_gets_a_verdict, .init = setup)
         cr_assert(r == 0 || (r == -1 && h.err.message[0] != '\0'));
     }
 }
+
+static void check_too_big(uint8_t op, uint8_t immediate, uint32_t n, const char *text)
+{
+    size_t len = sizeof h.bytes + 2 * (size_t)n + 1;
+    uint8_t *big = malloc(len);
+    cr_assert_not_null(big);
+    memcpy(big, h.bytes, sizeof h.bytes);
+    for (uint32_t i = 0; i < n; i++)
+        big[sizeof h.bytes + 2 * i] = op, big[sizeof h.bytes + 2 * i + 1] = immediate;
+    big[len - 1] = 0x0b;
+    h.m.bytes = big, h.m.len = len;
+    h.funcs[0].body = (struct wasm_expr){big + sizeof h.bytes, (uint32_t)(len - sizeof h.bytes),
+                                         (uint32_t)sizeof h.bytes};
+    h.types[0] = h.types[1];
+    cr_assert_eq(wasm_validate(&h.m, &h.err), -1);
+    cr_assert(strstr(h.err.message, text) != NULL, "%s", h.err.message);
+    free(big);
+}
+
+Test(ch14_validate, the_stacks_stop_at_their_limits, .init = setup)
+{
+    check_too_big(0x02, 0x40, 65537, "the control stack cannot grow past 65536");
+    setup();
+    check_too_big(0x41, 0x00, (1u << 20) + 1, "the operand stack cannot grow past 1048576");
+}
+
 static long live_blocks, refuse_at;
 
 static void *refusing_alloc(void *ctx, size_t n)
