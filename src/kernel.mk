@@ -81,6 +81,8 @@ HOST_SRCS += wasm_validate.c
 HOST_TESTS += ch14_validate.c
 HOST_SRCS += wasm_num.c wasm_compile.c wasm_run.c wasm_instance.c
 HOST_TESTS += ch15_num.c ch15_machine.c
+HOST_TESTS += ch15_bench.c bench/crc32.c bench/sieve.c bench/fib.c bench/matmul.c \
+	bench/sha256.c bench/vm.c
 
 KOBJS := $(patsubst %,$(B)/kobj/%.o,$(KERNEL_SRCS))
 
@@ -290,6 +292,26 @@ fuzz: $(B)/fuzz/wasm-fuzz $(SPEC_JSON)
 CHECKS += check-ch15-fuzz
 check-ch15-fuzz: fuzz
 .PHONY: fuzz check-ch15-fuzz
+BENCH_PROGRAMS := crc32 sieve fib matmul sha256 vm
+WASM_CC ?= clang
+WASM_CFLAGS := --target=wasm32 -mcpu=mvp -O2 -std=c11 -Wall -Wextra -Werror \
+	-nostdlib -Wl,--no-entry -Wl,--export=run
+BENCH_CFLAGS := -std=c11 -O2 -Wall -Wextra -Werror -DHYPHA_HOST -I$(T)/src
+
+$(B)/bench/%.wasm: $(T)/tests/bench/%.c $(T)/tests/bench/bench.h
+	@mkdir -p $(@D)
+	$(WASM_CC) $(WASM_CFLAGS) -o $@ $<
+
+$(B)/bench/wasm-bench: $(T)/tests/wasm_bench.c $(BENCH_PROGRAMS:%=$(T)/tests/bench/%.c) \
+		$(SPEC_ENGINE:%=$(T)/src/%) $(wildcard $(T)/src/wasm_*.h) $(T)/tests/bench/bench.h
+	@mkdir -p $(@D)
+	$(HCC) $(BENCH_CFLAGS) -o $@ $(filter %.c,$^) -lm
+
+bench-wasm: $(B)/bench/wasm-bench $(BENCH_PROGRAMS:%=$(B)/bench/%.wasm)
+	$(B)/bench/wasm-bench $(B)/bench $(BENCH)
+.PHONY: bench-wasm
+HCFLAGS += -DHYPHA_BENCH_DIR='"$(B)/bench"'
+host-tests: $(BENCH_PROGRAMS:%=$(B)/bench/%.wasm)
 list-checks:
 	@echo $(CHECKS)
 .PHONY: list-checks

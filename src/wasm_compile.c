@@ -20,6 +20,8 @@ struct compiler {
     uint32_t nblocks, cap_blocks;
     uint32_t h, max_h, nlocals;  /* nlocals: parameters and declared locals */
     bool out_of_memory;
+    uint32_t before, last;       /* where the last two plain instructions start */
+    uint32_t label;              /* the last place a branch may land */
 };
 
 static void *grow(struct compiler *c, void *array, uint32_t *cap, uint32_t need, size_t size)
@@ -144,8 +146,11 @@ static int compile_instr(struct compiler *c, struct wasm_reader *r, const struct
             return 0;
         }
     }
-    if (in->op <= WASM_OP_CALL_INDIRECT)
-        return compile_control(c, r, in);
+    if (in->op <= WASM_OP_CALL_INDIRECT) {
+        int result = compile_control(c, r, in);
+        c->label = c->n;        /* a branch may land here: fuse nothing across it */
+        return result;
+    }
     compile_plain(c, in);
     return 0;
 }
@@ -246,10 +251,16 @@ static int compile_end(struct compiler *c, struct block *top)
     return 0;
 }
 static int stack_effect(uint8_t op);
+static bool fuse_operand(struct compiler *c, uint8_t op);
+static bool fuse_result(struct compiler *c, uint8_t op, uint32_t local);
 
 static void compile_plain(struct compiler *c, const struct wasm_instr *in)
 {
     uint8_t op = in->op;
+    if (fuse_result(c, op, in->x) || fuse_operand(c, op))
+        return;
+    c->before = c->last;
+    c->last = c->n;
     emit(c, op);
     switch (wasm_op_immediates[op]) {
     case WASM_IMM_LOCAL: case WASM_IMM_GLOBAL: case WASM_IMM_TABLE:
@@ -304,11 +315,64 @@ static int stack_effect(uint8_t op)
         return -1;
     return 0;   /* loads, unary operators, conversions, tee, table.get, ... */
 }
+static bool fuse_operand(struct compiler *c, uint8_t op)
+{
+    switch (op) {
+#define FUSABLE(N, T, expr) case WASM_OP_I32_##N:
+    WASM_FUSED_I32_OPS(FUSABLE)
+#undef FUSABLE
+        break;
+    default:
+        return false;
+    }
+    if (c->out_of_memory || c->last < c->label || c->last + 2 != c->n)
+        return false;
+    uint32_t *w = c->words, second = w[c->last];
+    if (second != WASM_OP_I32_CONST && second != WASM_OP_LOCAL_GET)
+        return false;
+    bool k = second == WASM_OP_I32_CONST;
+    if (c->before >= c->label && c->before + 2 == c->last &&
+        w[c->before] == WASM_OP_LOCAL_GET) {          /* the first operand too */
+        w[c->before] = op + (k ? WASM_IOP_LOCAL_WITH_CONST : WASM_IOP_LOCAL_WITH_LOCAL);
+        w[c->before + 2] = w[c->last + 1];
+        c->n = c->before + 3;
+        c->last = c->before;
+    } else {
+        w[c->last] = op + (k ? WASM_IOP_WITH_CONST : WASM_IOP_WITH_LOCAL);
+    }
+    pop(c, 1);          /* the operation pops one operand less than counted */
+    return true;
+}
+static bool fuse_result(struct compiler *c, uint8_t op, uint32_t local)
+{
+    if (op != WASM_OP_LOCAL_SET && op != WASM_OP_LOCAL_TEE)
+        return false;
+    if (c->out_of_memory || c->last < c->label)
+        return false;
+    uint32_t w = c->words[c->last];
+    if (op == WASM_OP_LOCAL_SET && c->last + 2 == c->n &&
+        (w == WASM_OP_LOCAL_GET || w == WASM_OP_I32_CONST)) {
+        c->words[c->last] = w == WASM_OP_LOCAL_GET ? WASM_IOP_LOCAL_COPY
+                                                   : WASM_IOP_LOCAL_SET_CONST;
+        emit(c, local);
+        pop(c, 1);
+        return true;
+    }
+    if (c->last + 3 != c->n)
+        return false;
+    if (w < WASM_IOP_LOCAL_WITH_CONST || w >= WASM_IOP_LOCAL_WITH_LOCAL + 0x100)
+        return false;
+    c->words[c->last] = w + (op == WASM_OP_LOCAL_SET ? WASM_IOP_TO_LOCAL : WASM_IOP_TEE_LOCAL);
+    emit(c, local);
+    if (op == WASM_OP_LOCAL_SET)
+        pop(c, 1);
+    return true;
+}
 static struct wasm_code *compile_func(struct compiler *c, const struct wasm_func *f,
                                       struct wasm_error *err)
 {
     const struct wasm_functype *t = &c->m->types[f->type_index];
-    c->n = c->nblocks = c->h = c->max_h = 0;
+    c->n = c->nblocks = c->h = c->max_h = c->before = c->last = c->label = 0;
     c->nlocals = t->nparams + f->nlocals;
     struct block *fb = open_block(c, WASM_OP_BLOCK, 0, false);
     if (fb) { fb->nresults = t->nresults; fb->height = 0; }

@@ -179,6 +179,8 @@ static int run(struct wasm_exec *ex)
         case WASM_OP_REF_NULL:   *sp++ = 0; break;
         case WASM_OP_REF_IS_NULL: sp[-1] = sp[-1] == 0; break;
         case WASM_OP_REF_FUNC:   *sp++ = (uintptr_t)inst->funcs[*pc++]; break;
+        case WASM_IOP_LOCAL_COPY:      fp[pc[1]] = fp[pc[0]]; pc += 2; break;
+        case WASM_IOP_LOCAL_SET_CONST: fp[pc[1]] = pc[0]; pc += 2; break;
         case WASM_OP_I32_LOAD:     LOAD(uint32_t, v)
         case WASM_OP_I64_LOAD:     LOAD(uint64_t, v)
         case WASM_OP_F32_LOAD:     LOAD(uint32_t, v)
@@ -337,6 +339,29 @@ static int run(struct wasm_exec *ex)
         case WASM_OP_I64_SHR_U:  BIN(uint64_t, a >> (b & 63))
         case WASM_OP_I64_ROTL:   BIN(uint64_t, wasm_i64_rotl(a, b))
         case WASM_OP_I64_ROTR:   BIN(uint64_t, wasm_i64_rotr(a, b))
+        #define FUSED(N, T, expr)                                                        \
+        case WASM_IOP_WITH_CONST + WASM_OP_I32_##N: {                                    \
+            T a = (T)sp[-1], b = (T)*pc++; sp[-1] = (uint32_t)(expr); break; }           \
+        case WASM_IOP_WITH_LOCAL + WASM_OP_I32_##N: {                                    \
+            T a = (T)sp[-1], b = (T)fp[*pc++]; sp[-1] = (uint32_t)(expr); break; }       \
+        case WASM_IOP_LOCAL_WITH_CONST + WASM_OP_I32_##N: {                              \
+            T a = (T)fp[pc[0]], b = (T)pc[1]; pc += 2; *sp++ = (uint32_t)(expr); break; } \
+        case WASM_IOP_LOCAL_WITH_LOCAL + WASM_OP_I32_##N: {                              \
+            T a = (T)fp[pc[0]], b = (T)fp[pc[1]]; pc += 2; *sp++ = (uint32_t)(expr); break; }
+        WASM_FUSED_I32_OPS(FUSED)
+        #undef FUSED
+        #define FUSED_TO_LOCAL(N, T, expr, FORM, B)                                      \
+        case FORM + WASM_IOP_TO_LOCAL + WASM_OP_I32_##N: {                               \
+            T a = (T)fp[pc[0]], b = (T)(B); fp[pc[2]] = (uint32_t)(expr); pc += 3; break; } \
+        case FORM + WASM_IOP_TEE_LOCAL + WASM_OP_I32_##N: {                              \
+            T a = (T)fp[pc[0]], b = (T)(B);                                              \
+            *sp++ = fp[pc[2]] = (uint32_t)(expr); pc += 3; break; }
+        #define FUSED_DESTINATIONS(N, T, expr)                                           \
+            FUSED_TO_LOCAL(N, T, expr, WASM_IOP_LOCAL_WITH_CONST, pc[1])                  \
+            FUSED_TO_LOCAL(N, T, expr, WASM_IOP_LOCAL_WITH_LOCAL, fp[pc[1]])
+        WASM_FUSED_I32_OPS(FUSED_DESTINATIONS)
+        #undef FUSED_DESTINATIONS
+        #undef FUSED_TO_LOCAL
         #define F32(expr) { uint32_t a = (uint32_t)sp[-1]; (void)a; expr; break; }
         #define F32B(fn) { sp[-2] = fn((uint32_t)sp[-2], (uint32_t)sp[-1]); sp--; break; }
         #define F64B(fn) { sp[-2] = fn(sp[-2], sp[-1]); sp--; break; }

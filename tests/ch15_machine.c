@@ -193,9 +193,9 @@ Test(ch15_machine, the_compiled_loop_is_the_one_in_the_book, .init = setup,
      .fini = teardown_machine)
 {
     const uint32_t want[] = {
-        WASM_IOP_FUEL, WASM_OP_LOCAL_GET, 0, WASM_OP_I32_EQZ, WASM_IOP_JUMP_IF, 22,
-        WASM_OP_LOCAL_GET, 1, WASM_OP_I32_CONST, 1, WASM_OP_I32_ADD, WASM_OP_LOCAL_SET, 1,
-        WASM_OP_LOCAL_GET, 0, WASM_OP_I32_CONST, 1, WASM_OP_I32_SUB, WASM_OP_LOCAL_SET, 0,
+        WASM_IOP_FUEL, WASM_OP_LOCAL_GET, 0, WASM_OP_I32_EQZ, WASM_IOP_JUMP_IF, 16,
+        WASM_IOP_LOCAL_WITH_CONST + WASM_IOP_TO_LOCAL + WASM_OP_I32_ADD, 1, 1, 1,
+        WASM_IOP_LOCAL_WITH_CONST + WASM_IOP_TO_LOCAL + WASM_OP_I32_SUB, 0, 1, 0,
         WASM_IOP_JUMP, 0, WASM_OP_LOCAL_GET, 1, WASM_IOP_RETURN, 1 };
     const struct wasm_code *code = t.m.funcs[0].code;
     cr_assert_eq(code->nwords, sizeof want / sizeof want[0]);
