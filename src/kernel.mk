@@ -204,6 +204,9 @@ bench: $(BENCH) kernel
 	@echo "kernel, one hart, qemu -icount shift=0: guest instructions (1 ns = 1 instruction)"
 	qemu-system-riscv64 -machine virt -bios default -nographic -smp 1 -m 128M \
 	    -icount shift=0 -kernel $(B)/kernel.elf -append kbench=1 | grep '^kbench'
+	@echo "kernel, 1, 2 and 4 harts: wall clock of emulated harts (QEMU TCG, varies with the host)"
+	for n in 1 2 4; do qemu-system-riscv64 -machine virt -bios default -nographic \
+	    -smp $$n -m 128M -kernel $(B)/kernel.elf -append kbench=2 | grep '^kbench'; done
 .PHONY: bench
 wasm-fixtures:
 	wat2wasm --enable-all fixtures/wasm/every-section.wat -o fixtures/wasm/every-section.wasm

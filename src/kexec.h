@@ -10,6 +10,6 @@ void kexec_halt(struct executor *ex);
 void kexec_stop(struct executor *ex);
 void kexec_print_counters(const struct executor *ex);
 void kexec_bench(void);
-
+void kexec_bench_clock(void);
 
 #endif

@@ -715,8 +715,10 @@ static _Noreturn void boot_work(void *arg)
         if (lines > 0)
             echo_lines(lines);
     }
-    if (boot_number("kbench", 0, 1) == 1)
+    if (boot_number("kbench", 0, 2) == 1)
         kexec_bench();
+    else if (boot_number("kbench", 0, 2) == 2)
+        kexec_bench_clock();
     {
         unsigned long lines = boot_number("async_echo", 0, 1000);
         if (lines > 0) {
