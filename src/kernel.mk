@@ -259,6 +259,10 @@ check-ch14-spec: $(B)/spec/run-spec $(B)/spec/run-spec-san $(SPEC_JSON)
 	[ $$st -eq 0 ] && [ $$ss -eq 0 ] && cmp -s $(B)/spec/ch14.log $(B)/spec/ch14-san.log && \
 	case "$$inv" in *", 0 accepted") true ;; *) false ;; esac
 .PHONY: check-ch14-spec
+$(B)/host/wasm_run_switch.o: $(T)/src/wasm_run.c $(wildcard $(T)/src/wasm_*.h)
+	@mkdir -p $(@D)
+	$(HCC) $(HCFLAGS) -O2 -DWASM_SWITCH_DISPATCH -c -o $@ $<
+host-tests: $(B)/host/wasm_run_switch.o
 $(B)/kobj/wasm_machine_data.S.o: fixtures/wasm-interp/machine.wasm
 wasm-interp-fixtures:
 	wat2wasm fixtures/wasm-interp/machine.wat -o fixtures/wasm-interp/machine.wasm

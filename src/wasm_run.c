@@ -30,19 +30,19 @@ void wasm_exec_free(struct wasm_exec *ex)
 #define TRAP(t) do { trap = (t); goto trapped; } while (0)
 #define LOAD_MEMORY() do { struct wasm_memory *m_ = inst->memories[0];           \
         mem = m_ ? m_->data : NULL; memsize = m_ ? m_->size : 0; } while (0)
-#define BIN(T, expr) { T b = (T)sp[-1], a = (T)sp[-2]; sp--; sp[-1] = (T)(expr); break; }
-#define CMP(T, op) { T b = (T)sp[-1], a = (T)sp[-2]; sp--; sp[-1] = a op b; break; }
-#define UN(T, expr) { T a = (T)sp[-1]; sp[-1] = (T)(expr); break; }
-#define FCMP(N, op) { sp[-2] = wasm_##N((uint32_t)sp[-2]) op wasm_##N((uint32_t)sp[-1]); sp--; break; }
-#define DCMP(op) { sp[-2] = wasm_f64(sp[-2]) op wasm_f64(sp[-1]); sp--; break; }
+#define BIN(T, expr) { T b = (T)sp[-1], a = (T)sp[-2]; sp--; sp[-1] = (T)(expr); NEXT; }
+#define CMP(T, op) { T b = (T)sp[-1], a = (T)sp[-2]; sp--; sp[-1] = a op b; NEXT; }
+#define UN(T, expr) { T a = (T)sp[-1]; sp[-1] = (T)(expr); NEXT; }
+#define FCMP(N, op) { sp[-2] = wasm_##N((uint32_t)sp[-2]) op wasm_##N((uint32_t)sp[-1]); sp--; NEXT; }
+#define DCMP(op) { sp[-2] = wasm_f64(sp[-2]) op wasm_f64(sp[-1]); sp--; NEXT; }
 #define TRAPPING(T, fn) { T r; int t_ = fn((T)sp[-2], (T)sp[-1], &r);                \
-        if (t_) { TRAP(t_); } sp--; sp[-1] = r; break; }
+        if (t_) { TRAP(t_); } sp--; sp[-1] = r; NEXT; }
 #define LOAD(T, conv) { uint64_t ea = (uint64_t)(uint32_t)sp[-1] + *pc++; T v;        \
         if (ea + sizeof(T) > memsize) TRAP(WASM_TRAP_MEMORY_OOB);                      \
-        __builtin_memcpy(&v, mem + ea, sizeof v); sp[-1] = conv; break; }
+        __builtin_memcpy(&v, mem + ea, sizeof v); sp[-1] = conv; NEXT; }
 #define STORE(T) { uint64_t ea = (uint64_t)(uint32_t)sp[-2] + *pc++; T v = (T)sp[-1];  \
         if (ea + sizeof(T) > memsize) TRAP(WASM_TRAP_MEMORY_OOB);                      \
-        __builtin_memcpy(mem + ea, &v, sizeof v); sp -= 2; break; }
+        __builtin_memcpy(mem + ea, &v, sizeof v); sp -= 2; NEXT; }
 /* move n values down to dst (a branch or a return) and give the new top */
 static inline uint64_t *move_down(uint64_t *dst, const uint64_t *src, uint32_t n)
 {
@@ -52,7 +52,27 @@ static inline uint64_t *move_down(uint64_t *dst, const uint64_t *src, uint32_t n
         memmove(dst, src, n * sizeof(uint64_t));
     return dst + n;
 }
-static int run(struct wasm_exec *ex)
+#if defined(__GNUC__) && !defined(WASM_SWITCH_DISPATCH)
+#define DISPATCH            NEXT;
+#define NEXT                goto *(&&op_default + labels[*pc++])
+#define CASE(name)          op_##name:
+#define ICASE(name)         iop_##name:
+#define FCASE(form, n)      fused_##form##_##n:
+#define FCASE2(form, to, n) fused_##form##_##to##_##n:
+#define DEFAULT             op_default:
+#define RUN_ATTRIBUTES      __attribute__((noinline))  /* one copy of the labels */
+#define WASM_THREADED 1
+#else
+#define DISPATCH            switch (*pc++)
+#define NEXT                break
+#define CASE(name)          case WASM_OP_##name:
+#define ICASE(name)         case WASM_IOP_##name:
+#define FCASE(form, n)      case WASM_IOP_##form + WASM_OP_I32_##n:
+#define FCASE2(form, to, n) case WASM_IOP_##form + WASM_IOP_##to + WASM_OP_I32_##n:
+#define DEFAULT             default:
+#define RUN_ATTRIBUTES
+#endif
+static RUN_ATTRIBUTES int run(struct wasm_exec *ex)
 {
     const uint32_t *pc = ex->pc, *base;
     uint64_t *sp = ex->sp, *fp = ex->fp;
@@ -64,37 +84,60 @@ static int run(struct wasm_exec *ex)
     enum wasm_trap trap;
     base = func->code->words;
     LOAD_MEMORY();
+    #ifdef WASM_THREADED
+    #define WASM_INTERNAL_OPS(X) X(JUMP) X(JUMP_IF_NOT) X(JUMP_IF) X(BR) X(BR_IF) \
+        X(BR_TABLE) X(RETURN) X(FUEL) X(LOCAL_COPY) X(LOCAL_SET_CONST)
+    #define ONE(name) + 1
+        _Static_assert(0 WASM_INTERNAL_OPS(ONE) == WASM_IOP_LOCAL_SET_CONST + 1 - WASM_IOP_JUMP,
+                       "every internal opcode needs an entry in the label table");
+    #define OP_LABEL(name, code, text, imm) [WASM_OP_##name] = &&op_##name - &&op_default,
+    #define IOP_LABEL(name) [WASM_IOP_##name] = &&iop_##name - &&op_default,
+    #define FUSED_LABEL(form, n) [WASM_IOP_##form + WASM_OP_I32_##n] = &&fused_##form##_##n - &&op_default,
+    #define FUSED_LABEL2(form, to, n)                                                  \
+        [WASM_IOP_##form + WASM_IOP_##to + WASM_OP_I32_##n] =                          \
+            &&fused_##form##_##to##_##n - &&op_default,
+    #define FUSED_LABELS(n, T, expr)                                                   \
+        FUSED_LABEL(WITH_CONST, n) FUSED_LABEL(WITH_LOCAL, n)                          \
+        FUSED_LABEL(LOCAL_WITH_CONST, n) FUSED_LABEL(LOCAL_WITH_LOCAL, n)              \
+        FUSED_LABEL2(LOCAL_WITH_CONST, TO_LOCAL, n) FUSED_LABEL2(LOCAL_WITH_CONST, TEE_LOCAL, n) \
+        FUSED_LABEL2(LOCAL_WITH_LOCAL, TO_LOCAL, n) FUSED_LABEL2(LOCAL_WITH_LOCAL, TEE_LOCAL, n)
+        static const int32_t labels[WASM_IOP_LOCAL_WITH_LOCAL + WASM_IOP_TEE_LOCAL + 0x100] = {
+            WASM_OPCODES(OP_LABEL)
+            WASM_INTERNAL_OPS(IOP_LABEL)
+            WASM_FUSED_I32_OPS(FUSED_LABELS)
+        };
+    #endif
     for (;;) {
-        switch (*pc++) {
-        case WASM_OP_UNREACHABLE:
+        DISPATCH {
+        CASE(UNREACHABLE)
             TRAP(WASM_TRAP_UNREACHABLE);
-        case WASM_IOP_JUMP:
+        ICASE(JUMP)
             pc = base + *pc;
-            break;
-        case WASM_IOP_JUMP_IF_NOT:
+            NEXT;
+        ICASE(JUMP_IF_NOT)
             pc = (uint32_t)*--sp ? pc + 1 : base + *pc;
-            break;
-        case WASM_IOP_JUMP_IF:
+            NEXT;
+        ICASE(JUMP_IF)
             pc = (uint32_t)*--sp ? base + *pc : pc + 1;
-            break;
-        case WASM_IOP_BR_IF:
-            if ((uint32_t)*--sp == 0) { pc += 3; break; }
-            /* fall through */
-        case WASM_IOP_BR:
+            NEXT;
+        ICASE(BR_IF)
+            if ((uint32_t)*--sp == 0) { pc += 3; NEXT; }
+            goto branch;
+        ICASE(BR)
         branch:
             sp = move_down(fp + pc[1], sp - pc[2], pc[2]);
             pc = base + pc[0];
-            break;
-        case WASM_IOP_BR_TABLE: {
+            NEXT;
+        ICASE(BR_TABLE) {
             uint32_t n = *pc++, i = (uint32_t)*--sp;
             pc += 3 * (i < n ? i : n);
             goto branch;
         }
-        case WASM_IOP_FUEL:
+        ICASE(FUEL)
             if (fuel <= 0) { pc--; goto out_of_fuel; }
             fuel--;
-            break;
-        case WASM_IOP_RETURN: {
+            NEXT;
+        ICASE(RETURN) {
             uint32_t n = *pc;
             sp = move_down(fp, sp - n, n);
             struct wasm_frame *f = &ex->frames[--ex->depth];
@@ -106,12 +149,12 @@ static int run(struct wasm_exec *ex)
             inst = func->inst;
             base = func->code->words;
             LOAD_MEMORY();
-            break;
+            NEXT;
         }
-        case WASM_OP_CALL:
+        CASE(CALL)
             callee = inst->funcs[*pc++];
             goto call;
-        case WASM_OP_CALL_INDIRECT: {
+        CASE(CALL_INDIRECT) {
             const struct wasm_functype *want = &inst->module->types[pc[0]];
             struct wasm_table *t = inst->tables[pc[1]];
             uint32_t i = (uint32_t)*--sp;
@@ -141,7 +184,7 @@ static int run(struct wasm_exec *ex)
                     TRAP(WASM_TRAP_HOST);
                 sp = args + callee->type.nresults;
                 LOAD_MEMORY();
-                break;
+                NEXT;
             } else {
                 const struct wasm_code *code = callee->code;
                 if (ex->depth >= ex->max_depth ||
@@ -157,121 +200,121 @@ static int run(struct wasm_exec *ex)
                 if (fuel <= 0)
                     goto out_of_fuel;
                 fuel--;
-                break;
+                NEXT;
             }
-        case WASM_OP_LOCAL_GET:  *sp++ = fp[*pc++]; break;
-        case WASM_OP_LOCAL_SET:  fp[*pc++] = *--sp; break;
-        case WASM_OP_LOCAL_TEE:  fp[*pc++] = sp[-1]; break;
-        case WASM_OP_GLOBAL_GET: *sp++ = inst->globals[*pc++]->value; break;
-        case WASM_OP_GLOBAL_SET: inst->globals[*pc++]->value = *--sp; break;
-        case WASM_OP_I32_CONST:
-        case WASM_OP_F32_CONST:  *sp++ = *pc++; break;
-        case WASM_OP_I64_CONST:
-        case WASM_OP_F64_CONST:  *sp++ = pc[0] | (uint64_t)pc[1] << 32; pc += 2; break;
-        case WASM_OP_DROP:       sp--; break;
-        case WASM_OP_SELECT:
-        case WASM_OP_SELECT_T: {
+        CASE(LOCAL_GET)  *sp++ = fp[*pc++]; NEXT;
+        CASE(LOCAL_SET)  fp[*pc++] = *--sp; NEXT;
+        CASE(LOCAL_TEE)  fp[*pc++] = sp[-1]; NEXT;
+        CASE(GLOBAL_GET) *sp++ = inst->globals[*pc++]->value; NEXT;
+        CASE(GLOBAL_SET) inst->globals[*pc++]->value = *--sp; NEXT;
+        CASE(I32_CONST)
+        CASE(F32_CONST)  *sp++ = *pc++; NEXT;
+        CASE(I64_CONST)
+        CASE(F64_CONST)  *sp++ = pc[0] | (uint64_t)pc[1] << 32; pc += 2; NEXT;
+        CASE(DROP)       sp--; NEXT;
+        CASE(SELECT)
+        CASE(SELECT_T) {
             uint32_t c = (uint32_t)*--sp;
             sp--;
             if (c == 0) sp[-1] = sp[0];
-            break;
+            NEXT;
         }
-        case WASM_OP_REF_NULL:   *sp++ = 0; break;
-        case WASM_OP_REF_IS_NULL: sp[-1] = sp[-1] == 0; break;
-        case WASM_OP_REF_FUNC:   *sp++ = (uintptr_t)inst->funcs[*pc++]; break;
-        case WASM_IOP_LOCAL_COPY:      fp[pc[1]] = fp[pc[0]]; pc += 2; break;
-        case WASM_IOP_LOCAL_SET_CONST: fp[pc[1]] = pc[0]; pc += 2; break;
-        case WASM_OP_I32_LOAD:     LOAD(uint32_t, v)
-        case WASM_OP_I64_LOAD:     LOAD(uint64_t, v)
-        case WASM_OP_F32_LOAD:     LOAD(uint32_t, v)
-        case WASM_OP_F64_LOAD:     LOAD(uint64_t, v)
-        case WASM_OP_I32_LOAD8_S:  LOAD(int8_t, (uint32_t)(int32_t)v)
-        case WASM_OP_I32_LOAD8_U:  LOAD(uint8_t, v)
-        case WASM_OP_I32_LOAD16_S: LOAD(int16_t, (uint32_t)(int32_t)v)
-        case WASM_OP_I32_LOAD16_U: LOAD(uint16_t, v)
-        case WASM_OP_I64_LOAD8_S:  LOAD(int8_t, (uint64_t)(int64_t)v)
-        case WASM_OP_I64_LOAD8_U:  LOAD(uint8_t, v)
-        case WASM_OP_I64_LOAD16_S: LOAD(int16_t, (uint64_t)(int64_t)v)
-        case WASM_OP_I64_LOAD16_U: LOAD(uint16_t, v)
-        case WASM_OP_I64_LOAD32_S: LOAD(int32_t, (uint64_t)(int64_t)v)
-        case WASM_OP_I64_LOAD32_U: LOAD(uint32_t, v)
-        case WASM_OP_I32_STORE:    STORE(uint32_t)
-        case WASM_OP_I64_STORE:    STORE(uint64_t)
-        case WASM_OP_F32_STORE:    STORE(uint32_t)
-        case WASM_OP_F64_STORE:    STORE(uint64_t)
-        case WASM_OP_I32_STORE8:   STORE(uint8_t)
-        case WASM_OP_I32_STORE16:  STORE(uint16_t)
-        case WASM_OP_I64_STORE8:   STORE(uint8_t)
-        case WASM_OP_I64_STORE16:  STORE(uint16_t)
-        case WASM_OP_I64_STORE32:  STORE(uint32_t)
-        case WASM_OP_MEMORY_SIZE:  *sp++ = memsize / 65536; break;
-        case WASM_OP_MEMORY_GROW:
+        CASE(REF_NULL)   *sp++ = 0; NEXT;
+        CASE(REF_IS_NULL) sp[-1] = sp[-1] == 0; NEXT;
+        CASE(REF_FUNC)   *sp++ = (uintptr_t)inst->funcs[*pc++]; NEXT;
+        ICASE(LOCAL_COPY)      fp[pc[1]] = fp[pc[0]]; pc += 2; NEXT;
+        ICASE(LOCAL_SET_CONST) fp[pc[1]] = pc[0]; pc += 2; NEXT;
+        CASE(I32_LOAD)     LOAD(uint32_t, v)
+        CASE(I64_LOAD)     LOAD(uint64_t, v)
+        CASE(F32_LOAD)     LOAD(uint32_t, v)
+        CASE(F64_LOAD)     LOAD(uint64_t, v)
+        CASE(I32_LOAD8_S)  LOAD(int8_t, (uint32_t)(int32_t)v)
+        CASE(I32_LOAD8_U)  LOAD(uint8_t, v)
+        CASE(I32_LOAD16_S) LOAD(int16_t, (uint32_t)(int32_t)v)
+        CASE(I32_LOAD16_U) LOAD(uint16_t, v)
+        CASE(I64_LOAD8_S)  LOAD(int8_t, (uint64_t)(int64_t)v)
+        CASE(I64_LOAD8_U)  LOAD(uint8_t, v)
+        CASE(I64_LOAD16_S) LOAD(int16_t, (uint64_t)(int64_t)v)
+        CASE(I64_LOAD16_U) LOAD(uint16_t, v)
+        CASE(I64_LOAD32_S) LOAD(int32_t, (uint64_t)(int64_t)v)
+        CASE(I64_LOAD32_U) LOAD(uint32_t, v)
+        CASE(I32_STORE)    STORE(uint32_t)
+        CASE(I64_STORE)    STORE(uint64_t)
+        CASE(F32_STORE)    STORE(uint32_t)
+        CASE(F64_STORE)    STORE(uint64_t)
+        CASE(I32_STORE8)   STORE(uint8_t)
+        CASE(I32_STORE16)  STORE(uint16_t)
+        CASE(I64_STORE8)   STORE(uint8_t)
+        CASE(I64_STORE16)  STORE(uint16_t)
+        CASE(I64_STORE32)  STORE(uint32_t)
+        CASE(MEMORY_SIZE)  *sp++ = memsize / 65536; NEXT;
+        CASE(MEMORY_GROW)
             sp[-1] = (uint32_t)wasm_memory_grow(inst->memories[0], (uint32_t)sp[-1]);
             LOAD_MEMORY();
-            break;
-        case WASM_OP_MEMORY_FILL: {
+            NEXT;
+        CASE(MEMORY_FILL) {
             uint64_t n = (uint32_t)sp[-1], d = (uint32_t)sp[-3];
             if (d + n > memsize) TRAP(WASM_TRAP_MEMORY_OOB);
             if (n) memset(mem + d, (uint8_t)sp[-2], n);
             sp -= 3;
-            break;
+            NEXT;
         }
-        case WASM_OP_MEMORY_COPY: {
+        CASE(MEMORY_COPY) {
             uint64_t n = (uint32_t)sp[-1], s = (uint32_t)sp[-2], d = (uint32_t)sp[-3];
             if (s + n > memsize || d + n > memsize) TRAP(WASM_TRAP_MEMORY_OOB);
             if (n) memmove(mem + d, mem + s, n);
             sp -= 3;
-            break;
+            NEXT;
         }
-        case WASM_OP_MEMORY_INIT: {
+        CASE(MEMORY_INIT) {
             const struct wasm_data *seg = &inst->module->datas[*pc];
             uint64_t n = (uint32_t)sp[-1], s = (uint32_t)sp[-2], d = (uint32_t)sp[-3];
             uint64_t len = inst->data_dropped[*pc++] ? 0 : seg->len;
             if (s + n > len || d + n > memsize) TRAP(WASM_TRAP_MEMORY_OOB);
             if (n) memcpy(mem + d, seg->bytes + s, n);
             sp -= 3;
-            break;
+            NEXT;
         }
-        case WASM_OP_DATA_DROP: inst->data_dropped[*pc++] = true; break;
-        case WASM_OP_TABLE_GET: {
+        CASE(DATA_DROP) inst->data_dropped[*pc++] = true; NEXT;
+        CASE(TABLE_GET) {
             struct wasm_table *t = inst->tables[*pc++];
             uint32_t i = (uint32_t)sp[-1];
             if (i >= t->size) TRAP(WASM_TRAP_TABLE_OOB);
             sp[-1] = t->elems[i];
-            break;
+            NEXT;
         }
-        case WASM_OP_TABLE_SET: {
+        CASE(TABLE_SET) {
             struct wasm_table *t = inst->tables[*pc++];
             uint32_t i = (uint32_t)sp[-2];
             if (i >= t->size) TRAP(WASM_TRAP_TABLE_OOB);
             t->elems[i] = sp[-1];
             sp -= 2;
-            break;
+            NEXT;
         }
-        case WASM_OP_TABLE_SIZE: *sp++ = inst->tables[*pc++]->size; break;
-        case WASM_OP_TABLE_GROW:
+        CASE(TABLE_SIZE) *sp++ = inst->tables[*pc++]->size; NEXT;
+        CASE(TABLE_GROW)
             sp[-2] = (uint32_t)wasm_table_grow(inst->tables[*pc++], (uint32_t)sp[-1], sp[-2]);
             sp--;
-            break;
-        case WASM_OP_ELEM_DROP: inst->elems[*pc++].count = 0; break;
-        case WASM_OP_TABLE_FILL: {
+            NEXT;
+        CASE(ELEM_DROP) inst->elems[*pc++].count = 0; NEXT;
+        CASE(TABLE_FILL) {
             struct wasm_table *t = inst->tables[*pc++];
             uint64_t n = (uint32_t)sp[-1], d = (uint32_t)sp[-3];
             if (d + n > t->size) TRAP(WASM_TRAP_TABLE_OOB);
             for (uint64_t k = 0; k < n; k++) t->elems[d + k] = sp[-2];
             sp -= 3;
-            break;
+            NEXT;
         }
-        case WASM_OP_TABLE_COPY: {
+        CASE(TABLE_COPY) {
             struct wasm_table *td = inst->tables[pc[0]], *ts = inst->tables[pc[1]];
             uint64_t n = (uint32_t)sp[-1], s = (uint32_t)sp[-2], d = (uint32_t)sp[-3];
             pc += 2;
             if (s + n > ts->size || d + n > td->size) TRAP(WASM_TRAP_TABLE_OOB);
             if (n) memmove(td->elems + d, ts->elems + s, n * sizeof(uint64_t));
             sp -= 3;
-            break;
+            NEXT;
         }
-        case WASM_OP_TABLE_INIT: {
+        CASE(TABLE_INIT) {
             struct wasm_elemseg *seg = &inst->elems[pc[0]];
             struct wasm_table *t = inst->tables[pc[1]];
             uint64_t n = (uint32_t)sp[-1], s = (uint32_t)sp[-2], d = (uint32_t)sp[-3];
@@ -279,171 +322,173 @@ static int run(struct wasm_exec *ex)
             if (s + n > seg->count || d + n > t->size) TRAP(WASM_TRAP_TABLE_OOB);
             if (n) memcpy(t->elems + d, seg->refs + s, n * sizeof(uint64_t));
             sp -= 3;
-            break;
+            NEXT;
         }
-        case WASM_OP_I32_EQZ:  sp[-1] = (uint32_t)sp[-1] == 0; break;
-        case WASM_OP_I32_EQ:   CMP(uint32_t, ==)
-        case WASM_OP_I32_NE:   CMP(uint32_t, !=)
-        case WASM_OP_I32_LT_S: CMP(int32_t, <)
-        case WASM_OP_I32_LT_U: CMP(uint32_t, <)
-        case WASM_OP_I32_GT_S: CMP(int32_t, >)
-        case WASM_OP_I32_GT_U: CMP(uint32_t, >)
-        case WASM_OP_I32_LE_S: CMP(int32_t, <=)
-        case WASM_OP_I32_LE_U: CMP(uint32_t, <=)
-        case WASM_OP_I32_GE_S: CMP(int32_t, >=)
-        case WASM_OP_I32_GE_U: CMP(uint32_t, >=)
-        case WASM_OP_I64_EQZ:  sp[-1] = sp[-1] == 0; break;
-        case WASM_OP_I64_EQ:   CMP(uint64_t, ==)
-        case WASM_OP_I64_NE:   CMP(uint64_t, !=)
-        case WASM_OP_I64_LT_S: CMP(int64_t, <)
-        case WASM_OP_I64_LT_U: CMP(uint64_t, <)
-        case WASM_OP_I64_GT_S: CMP(int64_t, >)
-        case WASM_OP_I64_GT_U: CMP(uint64_t, >)
-        case WASM_OP_I64_LE_S: CMP(int64_t, <=)
-        case WASM_OP_I64_LE_U: CMP(uint64_t, <=)
-        case WASM_OP_I64_GE_S: CMP(int64_t, >=)
-        case WASM_OP_I64_GE_U: CMP(uint64_t, >=)
-        case WASM_OP_I32_CLZ:    UN(uint32_t, wasm_i32_clz(a))
-        case WASM_OP_I32_CTZ:    UN(uint32_t, wasm_i32_ctz(a))
-        case WASM_OP_I32_POPCNT: UN(uint32_t, __builtin_popcount(a))
-        case WASM_OP_I32_ADD:    BIN(uint32_t, a + b)
-        case WASM_OP_I32_SUB:    BIN(uint32_t, a - b)
-        case WASM_OP_I32_MUL:    BIN(uint32_t, a * b)
-        case WASM_OP_I32_DIV_S:  TRAPPING(uint32_t, wasm_i32_div_s)
-        case WASM_OP_I32_DIV_U:  TRAPPING(uint32_t, wasm_i32_div_u)
-        case WASM_OP_I32_REM_S:  TRAPPING(uint32_t, wasm_i32_rem_s)
-        case WASM_OP_I32_REM_U:  TRAPPING(uint32_t, wasm_i32_rem_u)
-        case WASM_OP_I32_AND:    BIN(uint32_t, a & b)
-        case WASM_OP_I32_OR:     BIN(uint32_t, a | b)
-        case WASM_OP_I32_XOR:    BIN(uint32_t, a ^ b)
-        case WASM_OP_I32_SHL:    BIN(uint32_t, a << (b & 31))
-        case WASM_OP_I32_SHR_S:  BIN(uint32_t, wasm_i32_shr_s(a, b))
-        case WASM_OP_I32_SHR_U:  BIN(uint32_t, a >> (b & 31))
-        case WASM_OP_I32_ROTL:   BIN(uint32_t, wasm_i32_rotl(a, b))
-        case WASM_OP_I32_ROTR:   BIN(uint32_t, wasm_i32_rotr(a, b))
-        case WASM_OP_I64_CLZ:    UN(uint64_t, wasm_i64_clz(a))
-        case WASM_OP_I64_CTZ:    UN(uint64_t, wasm_i64_ctz(a))
-        case WASM_OP_I64_POPCNT: UN(uint64_t, __builtin_popcountll(a))
-        case WASM_OP_I64_ADD:    BIN(uint64_t, a + b)
-        case WASM_OP_I64_SUB:    BIN(uint64_t, a - b)
-        case WASM_OP_I64_MUL:    BIN(uint64_t, a * b)
-        case WASM_OP_I64_DIV_S:  TRAPPING(uint64_t, wasm_i64_div_s)
-        case WASM_OP_I64_DIV_U:  TRAPPING(uint64_t, wasm_i64_div_u)
-        case WASM_OP_I64_REM_S:  TRAPPING(uint64_t, wasm_i64_rem_s)
-        case WASM_OP_I64_REM_U:  TRAPPING(uint64_t, wasm_i64_rem_u)
-        case WASM_OP_I64_AND:    BIN(uint64_t, a & b)
-        case WASM_OP_I64_OR:     BIN(uint64_t, a | b)
-        case WASM_OP_I64_XOR:    BIN(uint64_t, a ^ b)
-        case WASM_OP_I64_SHL:    BIN(uint64_t, a << (b & 63))
-        case WASM_OP_I64_SHR_S:  BIN(uint64_t, wasm_i64_shr_s(a, b))
-        case WASM_OP_I64_SHR_U:  BIN(uint64_t, a >> (b & 63))
-        case WASM_OP_I64_ROTL:   BIN(uint64_t, wasm_i64_rotl(a, b))
-        case WASM_OP_I64_ROTR:   BIN(uint64_t, wasm_i64_rotr(a, b))
+        CASE(I32_EQZ)  sp[-1] = (uint32_t)sp[-1] == 0; NEXT;
+        CASE(I32_EQ)   CMP(uint32_t, ==)
+        CASE(I32_NE)   CMP(uint32_t, !=)
+        CASE(I32_LT_S) CMP(int32_t, <)
+        CASE(I32_LT_U) CMP(uint32_t, <)
+        CASE(I32_GT_S) CMP(int32_t, >)
+        CASE(I32_GT_U) CMP(uint32_t, >)
+        CASE(I32_LE_S) CMP(int32_t, <=)
+        CASE(I32_LE_U) CMP(uint32_t, <=)
+        CASE(I32_GE_S) CMP(int32_t, >=)
+        CASE(I32_GE_U) CMP(uint32_t, >=)
+        CASE(I64_EQZ)  sp[-1] = sp[-1] == 0; NEXT;
+        CASE(I64_EQ)   CMP(uint64_t, ==)
+        CASE(I64_NE)   CMP(uint64_t, !=)
+        CASE(I64_LT_S) CMP(int64_t, <)
+        CASE(I64_LT_U) CMP(uint64_t, <)
+        CASE(I64_GT_S) CMP(int64_t, >)
+        CASE(I64_GT_U) CMP(uint64_t, >)
+        CASE(I64_LE_S) CMP(int64_t, <=)
+        CASE(I64_LE_U) CMP(uint64_t, <=)
+        CASE(I64_GE_S) CMP(int64_t, >=)
+        CASE(I64_GE_U) CMP(uint64_t, >=)
+        CASE(I32_CLZ)    UN(uint32_t, wasm_i32_clz(a))
+        CASE(I32_CTZ)    UN(uint32_t, wasm_i32_ctz(a))
+        CASE(I32_POPCNT) UN(uint32_t, __builtin_popcount(a))
+        CASE(I32_ADD)    BIN(uint32_t, a + b)
+        CASE(I32_SUB)    BIN(uint32_t, a - b)
+        CASE(I32_MUL)    BIN(uint32_t, a * b)
+        CASE(I32_DIV_S)  TRAPPING(uint32_t, wasm_i32_div_s)
+        CASE(I32_DIV_U)  TRAPPING(uint32_t, wasm_i32_div_u)
+        CASE(I32_REM_S)  TRAPPING(uint32_t, wasm_i32_rem_s)
+        CASE(I32_REM_U)  TRAPPING(uint32_t, wasm_i32_rem_u)
+        CASE(I32_AND)    BIN(uint32_t, a & b)
+        CASE(I32_OR)     BIN(uint32_t, a | b)
+        CASE(I32_XOR)    BIN(uint32_t, a ^ b)
+        CASE(I32_SHL)    BIN(uint32_t, a << (b & 31))
+        CASE(I32_SHR_S)  BIN(uint32_t, wasm_i32_shr_s(a, b))
+        CASE(I32_SHR_U)  BIN(uint32_t, a >> (b & 31))
+        CASE(I32_ROTL)   BIN(uint32_t, wasm_i32_rotl(a, b))
+        CASE(I32_ROTR)   BIN(uint32_t, wasm_i32_rotr(a, b))
+        CASE(I64_CLZ)    UN(uint64_t, wasm_i64_clz(a))
+        CASE(I64_CTZ)    UN(uint64_t, wasm_i64_ctz(a))
+        CASE(I64_POPCNT) UN(uint64_t, __builtin_popcountll(a))
+        CASE(I64_ADD)    BIN(uint64_t, a + b)
+        CASE(I64_SUB)    BIN(uint64_t, a - b)
+        CASE(I64_MUL)    BIN(uint64_t, a * b)
+        CASE(I64_DIV_S)  TRAPPING(uint64_t, wasm_i64_div_s)
+        CASE(I64_DIV_U)  TRAPPING(uint64_t, wasm_i64_div_u)
+        CASE(I64_REM_S)  TRAPPING(uint64_t, wasm_i64_rem_s)
+        CASE(I64_REM_U)  TRAPPING(uint64_t, wasm_i64_rem_u)
+        CASE(I64_AND)    BIN(uint64_t, a & b)
+        CASE(I64_OR)     BIN(uint64_t, a | b)
+        CASE(I64_XOR)    BIN(uint64_t, a ^ b)
+        CASE(I64_SHL)    BIN(uint64_t, a << (b & 63))
+        CASE(I64_SHR_S)  BIN(uint64_t, wasm_i64_shr_s(a, b))
+        CASE(I64_SHR_U)  BIN(uint64_t, a >> (b & 63))
+        CASE(I64_ROTL)   BIN(uint64_t, wasm_i64_rotl(a, b))
+        CASE(I64_ROTR)   BIN(uint64_t, wasm_i64_rotr(a, b))
         #define FUSED(N, T, expr)                                                        \
-        case WASM_IOP_WITH_CONST + WASM_OP_I32_##N: {                                    \
-            T a = (T)sp[-1], b = (T)*pc++; sp[-1] = (uint32_t)(expr); break; }           \
-        case WASM_IOP_WITH_LOCAL + WASM_OP_I32_##N: {                                    \
-            T a = (T)sp[-1], b = (T)fp[*pc++]; sp[-1] = (uint32_t)(expr); break; }       \
-        case WASM_IOP_LOCAL_WITH_CONST + WASM_OP_I32_##N: {                              \
-            T a = (T)fp[pc[0]], b = (T)pc[1]; pc += 2; *sp++ = (uint32_t)(expr); break; } \
-        case WASM_IOP_LOCAL_WITH_LOCAL + WASM_OP_I32_##N: {                              \
-            T a = (T)fp[pc[0]], b = (T)fp[pc[1]]; pc += 2; *sp++ = (uint32_t)(expr); break; }
+        FCASE(WITH_CONST, N) {                                                           \
+            T a = (T)sp[-1], b = (T)*pc++; sp[-1] = (uint32_t)(expr); NEXT; }           \
+        FCASE(WITH_LOCAL, N) {                                                           \
+            T a = (T)sp[-1], b = (T)fp[*pc++]; sp[-1] = (uint32_t)(expr); NEXT; }       \
+        FCASE(LOCAL_WITH_CONST, N) {                                                     \
+            T a = (T)fp[pc[0]], b = (T)pc[1]; pc += 2; *sp++ = (uint32_t)(expr); NEXT; } \
+        FCASE(LOCAL_WITH_LOCAL, N) {                                                     \
+            T a = (T)fp[pc[0]], b = (T)fp[pc[1]]; pc += 2; *sp++ = (uint32_t)(expr); NEXT; }
         WASM_FUSED_I32_OPS(FUSED)
         #undef FUSED
         #define FUSED_TO_LOCAL(N, T, expr, FORM, B)                                      \
-        case FORM + WASM_IOP_TO_LOCAL + WASM_OP_I32_##N: {                               \
-            T a = (T)fp[pc[0]], b = (T)(B); fp[pc[2]] = (uint32_t)(expr); pc += 3; break; } \
-        case FORM + WASM_IOP_TEE_LOCAL + WASM_OP_I32_##N: {                              \
+        FCASE2(FORM, TO_LOCAL, N) {                                                      \
+            T a = (T)fp[pc[0]], b = (T)(B); fp[pc[2]] = (uint32_t)(expr); pc += 3; NEXT; } \
+        FCASE2(FORM, TEE_LOCAL, N) {                                                     \
             T a = (T)fp[pc[0]], b = (T)(B);                                              \
-            *sp++ = fp[pc[2]] = (uint32_t)(expr); pc += 3; break; }
+            *sp++ = fp[pc[2]] = (uint32_t)(expr); pc += 3; NEXT; }
         #define FUSED_DESTINATIONS(N, T, expr)                                           \
-            FUSED_TO_LOCAL(N, T, expr, WASM_IOP_LOCAL_WITH_CONST, pc[1])                  \
-            FUSED_TO_LOCAL(N, T, expr, WASM_IOP_LOCAL_WITH_LOCAL, fp[pc[1]])
+            FUSED_TO_LOCAL(N, T, expr, LOCAL_WITH_CONST, pc[1])                           \
+            FUSED_TO_LOCAL(N, T, expr, LOCAL_WITH_LOCAL, fp[pc[1]])
         WASM_FUSED_I32_OPS(FUSED_DESTINATIONS)
         #undef FUSED_DESTINATIONS
         #undef FUSED_TO_LOCAL
-        #define F32(expr) { uint32_t a = (uint32_t)sp[-1]; (void)a; expr; break; }
-        #define F32B(fn) { sp[-2] = fn((uint32_t)sp[-2], (uint32_t)sp[-1]); sp--; break; }
-        #define F64B(fn) { sp[-2] = fn(sp[-2], sp[-1]); sp--; break; }
-        case WASM_OP_F32_EQ: FCMP(f32, ==)
-        case WASM_OP_F32_NE: FCMP(f32, !=)
-        case WASM_OP_F32_LT: FCMP(f32, <)
-        case WASM_OP_F32_GT: FCMP(f32, >)
-        case WASM_OP_F32_LE: FCMP(f32, <=)
-        case WASM_OP_F32_GE: FCMP(f32, >=)
-        case WASM_OP_F64_EQ: DCMP(==)
-        case WASM_OP_F64_NE: DCMP(!=)
-        case WASM_OP_F64_LT: DCMP(<)
-        case WASM_OP_F64_GT: DCMP(>)
-        case WASM_OP_F64_LE: DCMP(<=)
-        case WASM_OP_F64_GE: DCMP(>=)
-        case WASM_OP_F32_ABS:     F32(sp[-1] = wasm_f32_abs(a))
-        case WASM_OP_F32_NEG:     F32(sp[-1] = wasm_f32_neg(a))
-        case WASM_OP_F32_CEIL:    F32(sp[-1] = wasm_f32_round(a, WASM_ROUND_CEIL))
-        case WASM_OP_F32_FLOOR:   F32(sp[-1] = wasm_f32_round(a, WASM_ROUND_FLOOR))
-        case WASM_OP_F32_TRUNC:   F32(sp[-1] = wasm_f32_round(a, WASM_ROUND_TRUNC))
-        case WASM_OP_F32_NEAREST: F32(sp[-1] = wasm_f32_round(a, WASM_ROUND_NEAREST))
-        case WASM_OP_F32_SQRT:    F32(sp[-1] = wasm_f32_sqrt(a))
-        case WASM_OP_F32_ADD:      F32B(wasm_f32_add)
-        case WASM_OP_F32_SUB:      F32B(wasm_f32_sub)
-        case WASM_OP_F32_MUL:      F32B(wasm_f32_mul)
-        case WASM_OP_F32_DIV:      F32B(wasm_f32_div)
-        case WASM_OP_F32_MIN:      F32B(wasm_f32_min)
-        case WASM_OP_F32_MAX:      F32B(wasm_f32_max)
-        case WASM_OP_F32_COPYSIGN: F32B(wasm_f32_copysign)
-        case WASM_OP_F64_ABS:      sp[-1] = wasm_f64_abs(sp[-1]); break;
-        case WASM_OP_F64_NEG:      sp[-1] = wasm_f64_neg(sp[-1]); break;
-        case WASM_OP_F64_CEIL:     sp[-1] = wasm_f64_round(sp[-1], WASM_ROUND_CEIL); break;
-        case WASM_OP_F64_FLOOR:    sp[-1] = wasm_f64_round(sp[-1], WASM_ROUND_FLOOR); break;
-        case WASM_OP_F64_TRUNC:    sp[-1] = wasm_f64_round(sp[-1], WASM_ROUND_TRUNC); break;
-        case WASM_OP_F64_NEAREST:  sp[-1] = wasm_f64_round(sp[-1], WASM_ROUND_NEAREST); break;
-        case WASM_OP_F64_SQRT:     sp[-1] = wasm_f64_sqrt(sp[-1]); break;
-        case WASM_OP_F64_ADD:      F64B(wasm_f64_add)
-        case WASM_OP_F64_SUB:      F64B(wasm_f64_sub)
-        case WASM_OP_F64_MUL:      F64B(wasm_f64_mul)
-        case WASM_OP_F64_DIV:      F64B(wasm_f64_div)
-        case WASM_OP_F64_MIN:      F64B(wasm_f64_min)
-        case WASM_OP_F64_MAX:      F64B(wasm_f64_max)
-        case WASM_OP_F64_COPYSIGN: F64B(wasm_f64_copysign)
-        #define TRUNC(fn, IT, RT, ARG) { IT r; int t_ = fn(ARG, &r); if (t_) { TRAP(t_); } sp[-1] = (RT)r; break; }
-        case WASM_OP_I32_WRAP_I64:     sp[-1] = (uint32_t)sp[-1]; break;
-        case WASM_OP_I32_TRUNC_F32_S:  TRUNC(wasm_i32_trunc_f32_s, int32_t, uint32_t, (uint32_t)sp[-1])
-        case WASM_OP_I32_TRUNC_F32_U:  TRUNC(wasm_i32_trunc_f32_u, uint32_t, uint32_t, (uint32_t)sp[-1])
-        case WASM_OP_I32_TRUNC_F64_S:  TRUNC(wasm_i32_trunc_f64_s, int32_t, uint32_t, sp[-1])
-        case WASM_OP_I32_TRUNC_F64_U:  TRUNC(wasm_i32_trunc_f64_u, uint32_t, uint32_t, sp[-1])
-        case WASM_OP_I64_EXTEND_I32_S: sp[-1] = (uint64_t)(int64_t)(int32_t)sp[-1]; break;
-        case WASM_OP_I64_EXTEND_I32_U: sp[-1] = (uint32_t)sp[-1]; break;
-        case WASM_OP_I64_TRUNC_F32_S:  TRUNC(wasm_i64_trunc_f32_s, int64_t, uint64_t, (uint32_t)sp[-1])
-        case WASM_OP_I64_TRUNC_F32_U:  TRUNC(wasm_i64_trunc_f32_u, uint64_t, uint64_t, (uint32_t)sp[-1])
-        case WASM_OP_I64_TRUNC_F64_S:  TRUNC(wasm_i64_trunc_f64_s, int64_t, uint64_t, sp[-1])
-        case WASM_OP_I64_TRUNC_F64_U:  TRUNC(wasm_i64_trunc_f64_u, uint64_t, uint64_t, sp[-1])
-        case WASM_OP_F32_CONVERT_I32_S: sp[-1] = wasm_f32_bits((float)(int32_t)sp[-1]); break;
-        case WASM_OP_F32_CONVERT_I32_U: sp[-1] = wasm_f32_bits((float)(uint32_t)sp[-1]); break;
-        case WASM_OP_F32_CONVERT_I64_S: sp[-1] = wasm_f32_bits((float)(int64_t)sp[-1]); break;
-        case WASM_OP_F32_CONVERT_I64_U: sp[-1] = wasm_f32_bits((float)sp[-1]); break;
-        case WASM_OP_F32_DEMOTE_F64:   sp[-1] = wasm_f32_canon((float)wasm_f64(sp[-1])); break;
-        case WASM_OP_F64_CONVERT_I32_S: sp[-1] = wasm_f64_bits((double)(int32_t)sp[-1]); break;
-        case WASM_OP_F64_CONVERT_I32_U: sp[-1] = wasm_f64_bits((double)(uint32_t)sp[-1]); break;
-        case WASM_OP_F64_CONVERT_I64_S: sp[-1] = wasm_f64_bits((double)(int64_t)sp[-1]); break;
-        case WASM_OP_F64_CONVERT_I64_U: sp[-1] = wasm_f64_bits((double)sp[-1]); break;
-        case WASM_OP_F64_PROMOTE_F32:  sp[-1] = wasm_f64_canon((double)wasm_f32((uint32_t)sp[-1])); break;
-        case WASM_OP_I32_REINTERPRET_F32: case WASM_OP_I64_REINTERPRET_F64:
-        case WASM_OP_F32_REINTERPRET_I32: case WASM_OP_F64_REINTERPRET_I64:
-            break;
-        case WASM_OP_I32_EXTEND8_S:  sp[-1] = (uint32_t)(int32_t)(int8_t)sp[-1]; break;
-        case WASM_OP_I32_EXTEND16_S: sp[-1] = (uint32_t)(int32_t)(int16_t)sp[-1]; break;
-        case WASM_OP_I64_EXTEND8_S:  sp[-1] = (uint64_t)(int64_t)(int8_t)sp[-1]; break;
-        case WASM_OP_I64_EXTEND16_S: sp[-1] = (uint64_t)(int64_t)(int16_t)sp[-1]; break;
-        case WASM_OP_I64_EXTEND32_S: sp[-1] = (uint64_t)(int64_t)(int32_t)sp[-1]; break;
-        case WASM_OP_I32_TRUNC_SAT_F32_S: sp[-1] = (uint32_t)wasm_i32_trunc_f32_s_sat((uint32_t)sp[-1]); break;
-        case WASM_OP_I32_TRUNC_SAT_F32_U: sp[-1] = wasm_i32_trunc_f32_u_sat((uint32_t)sp[-1]); break;
-        case WASM_OP_I32_TRUNC_SAT_F64_S: sp[-1] = (uint32_t)wasm_i32_trunc_f64_s_sat(sp[-1]); break;
-        case WASM_OP_I32_TRUNC_SAT_F64_U: sp[-1] = wasm_i32_trunc_f64_u_sat(sp[-1]); break;
-        case WASM_OP_I64_TRUNC_SAT_F32_S: sp[-1] = (uint64_t)wasm_i64_trunc_f32_s_sat((uint32_t)sp[-1]); break;
-        case WASM_OP_I64_TRUNC_SAT_F32_U: sp[-1] = wasm_i64_trunc_f32_u_sat((uint32_t)sp[-1]); break;
-        case WASM_OP_I64_TRUNC_SAT_F64_S: sp[-1] = (uint64_t)wasm_i64_trunc_f64_s_sat(sp[-1]); break;
-        case WASM_OP_I64_TRUNC_SAT_F64_U: sp[-1] = wasm_i64_trunc_f64_u_sat(sp[-1]); break;
-        default:
+        #define F32(expr) { uint32_t a = (uint32_t)sp[-1]; (void)a; expr; NEXT; }
+        #define F32B(fn) { sp[-2] = fn((uint32_t)sp[-2], (uint32_t)sp[-1]); sp--; NEXT; }
+        #define F64B(fn) { sp[-2] = fn(sp[-2], sp[-1]); sp--; NEXT; }
+        CASE(F32_EQ) FCMP(f32, ==)
+        CASE(F32_NE) FCMP(f32, !=)
+        CASE(F32_LT) FCMP(f32, <)
+        CASE(F32_GT) FCMP(f32, >)
+        CASE(F32_LE) FCMP(f32, <=)
+        CASE(F32_GE) FCMP(f32, >=)
+        CASE(F64_EQ) DCMP(==)
+        CASE(F64_NE) DCMP(!=)
+        CASE(F64_LT) DCMP(<)
+        CASE(F64_GT) DCMP(>)
+        CASE(F64_LE) DCMP(<=)
+        CASE(F64_GE) DCMP(>=)
+        CASE(F32_ABS)     F32(sp[-1] = wasm_f32_abs(a))
+        CASE(F32_NEG)     F32(sp[-1] = wasm_f32_neg(a))
+        CASE(F32_CEIL)    F32(sp[-1] = wasm_f32_round(a, WASM_ROUND_CEIL))
+        CASE(F32_FLOOR)   F32(sp[-1] = wasm_f32_round(a, WASM_ROUND_FLOOR))
+        CASE(F32_TRUNC)   F32(sp[-1] = wasm_f32_round(a, WASM_ROUND_TRUNC))
+        CASE(F32_NEAREST) F32(sp[-1] = wasm_f32_round(a, WASM_ROUND_NEAREST))
+        CASE(F32_SQRT)    F32(sp[-1] = wasm_f32_sqrt(a))
+        CASE(F32_ADD)      F32B(wasm_f32_add)
+        CASE(F32_SUB)      F32B(wasm_f32_sub)
+        CASE(F32_MUL)      F32B(wasm_f32_mul)
+        CASE(F32_DIV)      F32B(wasm_f32_div)
+        CASE(F32_MIN)      F32B(wasm_f32_min)
+        CASE(F32_MAX)      F32B(wasm_f32_max)
+        CASE(F32_COPYSIGN) F32B(wasm_f32_copysign)
+        CASE(F64_ABS)      sp[-1] = wasm_f64_abs(sp[-1]); NEXT;
+        CASE(F64_NEG)      sp[-1] = wasm_f64_neg(sp[-1]); NEXT;
+        CASE(F64_CEIL)     sp[-1] = wasm_f64_round(sp[-1], WASM_ROUND_CEIL); NEXT;
+        CASE(F64_FLOOR)    sp[-1] = wasm_f64_round(sp[-1], WASM_ROUND_FLOOR); NEXT;
+        CASE(F64_TRUNC)    sp[-1] = wasm_f64_round(sp[-1], WASM_ROUND_TRUNC); NEXT;
+        CASE(F64_NEAREST)  sp[-1] = wasm_f64_round(sp[-1], WASM_ROUND_NEAREST); NEXT;
+        CASE(F64_SQRT)     sp[-1] = wasm_f64_sqrt(sp[-1]); NEXT;
+        CASE(F64_ADD)      F64B(wasm_f64_add)
+        CASE(F64_SUB)      F64B(wasm_f64_sub)
+        CASE(F64_MUL)      F64B(wasm_f64_mul)
+        CASE(F64_DIV)      F64B(wasm_f64_div)
+        CASE(F64_MIN)      F64B(wasm_f64_min)
+        CASE(F64_MAX)      F64B(wasm_f64_max)
+        CASE(F64_COPYSIGN) F64B(wasm_f64_copysign)
+        #define TRUNC(fn, IT, RT, ARG) { IT r; int t_ = fn(ARG, &r); if (t_) { TRAP(t_); } sp[-1] = (RT)r; NEXT; }
+        CASE(I32_WRAP_I64)     sp[-1] = (uint32_t)sp[-1]; NEXT;
+        CASE(I32_TRUNC_F32_S)  TRUNC(wasm_i32_trunc_f32_s, int32_t, uint32_t, (uint32_t)sp[-1])
+        CASE(I32_TRUNC_F32_U)  TRUNC(wasm_i32_trunc_f32_u, uint32_t, uint32_t, (uint32_t)sp[-1])
+        CASE(I32_TRUNC_F64_S)  TRUNC(wasm_i32_trunc_f64_s, int32_t, uint32_t, sp[-1])
+        CASE(I32_TRUNC_F64_U)  TRUNC(wasm_i32_trunc_f64_u, uint32_t, uint32_t, sp[-1])
+        CASE(I64_EXTEND_I32_S) sp[-1] = (uint64_t)(int64_t)(int32_t)sp[-1]; NEXT;
+        CASE(I64_EXTEND_I32_U) sp[-1] = (uint32_t)sp[-1]; NEXT;
+        CASE(I64_TRUNC_F32_S)  TRUNC(wasm_i64_trunc_f32_s, int64_t, uint64_t, (uint32_t)sp[-1])
+        CASE(I64_TRUNC_F32_U)  TRUNC(wasm_i64_trunc_f32_u, uint64_t, uint64_t, (uint32_t)sp[-1])
+        CASE(I64_TRUNC_F64_S)  TRUNC(wasm_i64_trunc_f64_s, int64_t, uint64_t, sp[-1])
+        CASE(I64_TRUNC_F64_U)  TRUNC(wasm_i64_trunc_f64_u, uint64_t, uint64_t, sp[-1])
+        CASE(F32_CONVERT_I32_S) sp[-1] = wasm_f32_bits((float)(int32_t)sp[-1]); NEXT;
+        CASE(F32_CONVERT_I32_U) sp[-1] = wasm_f32_bits((float)(uint32_t)sp[-1]); NEXT;
+        CASE(F32_CONVERT_I64_S) sp[-1] = wasm_f32_bits((float)(int64_t)sp[-1]); NEXT;
+        CASE(F32_CONVERT_I64_U) sp[-1] = wasm_f32_bits((float)sp[-1]); NEXT;
+        CASE(F32_DEMOTE_F64)   sp[-1] = wasm_f32_canon((float)wasm_f64(sp[-1])); NEXT;
+        CASE(F64_CONVERT_I32_S) sp[-1] = wasm_f64_bits((double)(int32_t)sp[-1]); NEXT;
+        CASE(F64_CONVERT_I32_U) sp[-1] = wasm_f64_bits((double)(uint32_t)sp[-1]); NEXT;
+        CASE(F64_CONVERT_I64_S) sp[-1] = wasm_f64_bits((double)(int64_t)sp[-1]); NEXT;
+        CASE(F64_CONVERT_I64_U) sp[-1] = wasm_f64_bits((double)sp[-1]); NEXT;
+        CASE(F64_PROMOTE_F32)  sp[-1] = wasm_f64_canon((double)wasm_f32((uint32_t)sp[-1])); NEXT;
+        CASE(I32_REINTERPRET_F32) CASE(I64_REINTERPRET_F64)
+        CASE(F32_REINTERPRET_I32) CASE(F64_REINTERPRET_I64)
+            NEXT;
+        CASE(I32_EXTEND8_S)  sp[-1] = (uint32_t)(int32_t)(int8_t)sp[-1]; NEXT;
+        CASE(I32_EXTEND16_S) sp[-1] = (uint32_t)(int32_t)(int16_t)sp[-1]; NEXT;
+        CASE(I64_EXTEND8_S)  sp[-1] = (uint64_t)(int64_t)(int8_t)sp[-1]; NEXT;
+        CASE(I64_EXTEND16_S) sp[-1] = (uint64_t)(int64_t)(int16_t)sp[-1]; NEXT;
+        CASE(I64_EXTEND32_S) sp[-1] = (uint64_t)(int64_t)(int32_t)sp[-1]; NEXT;
+        CASE(I32_TRUNC_SAT_F32_S) sp[-1] = (uint32_t)wasm_i32_trunc_f32_s_sat((uint32_t)sp[-1]); NEXT;
+        CASE(I32_TRUNC_SAT_F32_U) sp[-1] = wasm_i32_trunc_f32_u_sat((uint32_t)sp[-1]); NEXT;
+        CASE(I32_TRUNC_SAT_F64_S) sp[-1] = (uint32_t)wasm_i32_trunc_f64_s_sat(sp[-1]); NEXT;
+        CASE(I32_TRUNC_SAT_F64_U) sp[-1] = wasm_i32_trunc_f64_u_sat(sp[-1]); NEXT;
+        CASE(I64_TRUNC_SAT_F32_S) sp[-1] = (uint64_t)wasm_i64_trunc_f32_s_sat((uint32_t)sp[-1]); NEXT;
+        CASE(I64_TRUNC_SAT_F32_U) sp[-1] = wasm_i64_trunc_f32_u_sat((uint32_t)sp[-1]); NEXT;
+        CASE(I64_TRUNC_SAT_F64_S) sp[-1] = (uint64_t)wasm_i64_trunc_f64_s_sat(sp[-1]); NEXT;
+        CASE(I64_TRUNC_SAT_F64_U) sp[-1] = wasm_i64_trunc_f64_u_sat(sp[-1]); NEXT;
+        CASE(NOP) CASE(BLOCK) CASE(LOOP) CASE(IF) CASE(ELSE) CASE(END)
+        CASE(BR) CASE(BR_IF) CASE(BR_TABLE) CASE(RETURN)
+        DEFAULT
             TRAP(WASM_TRAP_UNREACHABLE);    /* an opcode the compiler never emits */
         }
     }
