@@ -192,15 +192,15 @@ $(B)/host/task-state-bits.checked: $(STATE_FIGURE) figures/task-state-bits.dot
 	    "figures/task-state-bits.dot is stale: run $(STATE_FIGURE) >figures/task-state-bits.dot"; \
 	    exit 1; }
 	touch $@
-BENCH := $(B)/bench/ch10_bench
+EXEC_BENCH := $(B)/bench/ch10_bench
 
-$(BENCH): $(T)/tests/ch10_bench.c $(T)/tests/host_executor.h \
+$(EXEC_BENCH): $(T)/tests/ch10_bench.c $(T)/tests/host_executor.h \
           $(addprefix $(T)/src/,$(HOST_SRCS))
 	@mkdir -p $(@D)
 	$(HCC) $(filter-out -O1,$(HCFLAGS)) -O2 -o $@ $(filter %.c,$^)
 
-bench: $(BENCH) kernel
-	$(BENCH)
+bench: $(EXEC_BENCH) kernel
+	$(EXEC_BENCH)
 	@echo "kernel, one hart, qemu -icount shift=0: guest instructions (1 ns = 1 instruction)"
 	qemu-system-riscv64 -machine virt -bios default -nographic -smp 1 -m 128M \
 	    -icount shift=0 -kernel $(B)/kernel.elf -append kbench=1 | grep '^kbench'
