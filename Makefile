@@ -58,7 +58,7 @@ QEMU := qemu-system-riscv64 -machine virt -bios default -nographic \
 # Everything the build, the tests and the book need, from Debian 12.
 DEPS := make python3 noweb pandoc qemu-system-misc opensbi \
 	gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf gcc libc6-dev \
-	libcriterion-dev graphviz gdb-multiarch spin wabt clang lld \
+	libcriterion-dev graphviz gdb-multiarch spin wabt clang lld libclang-rt-14-dev \
 	texlive-latex-base texlive-latex-recommended texlive-fonts-recommended lmodern
 
 deps:
