@@ -56,10 +56,13 @@ static enum poll sleep_poll(struct future *f, struct context *cx)
 {
     struct sleep *s = (struct sleep *)f;
     struct timers *t = s->timers;
-    if (s->state == SLEEP_NEW && t->now(t->ctx) >= s->deadline_ns)
+    if (!s->started && t->now(t->ctx) >= s->deadline_ns) {
+        s->started = 1;
         return s->state = SLEEP_FIRED, POLL_READY;
+    }
     tas_lock(&t->lock);
-    if (s->state == SLEEP_NEW) {
+    if (!s->started) {
+        s->started = 1;
         uint64_t tick = (s->deadline_ns + t->tick_ns - 1) / t->tick_ns;
         if (!wheel_insert(&t->wheel, &s->entry, tick)) {
             s->state = SLEEP_FIRED;
@@ -81,7 +84,7 @@ static enum poll sleep_poll(struct future *f, struct context *cx)
 static void sleep_drop(struct future *f)
 {
     struct sleep *s = (struct sleep *)f;
-    if (s->state == SLEEP_NEW)
+    if (!s->started)
         return;
     tas_lock(&s->timers->lock);
     if (s->state == SLEEP_WAITING) {
@@ -95,7 +98,8 @@ static void sleep_drop(struct future *f)
 struct sleep sleep_until(struct timers *t, uint64_t deadline_ns)
 {
     return (struct sleep){.base = {sleep_poll, sleep_drop}, .timers = t,
-                          .deadline_ns = deadline_ns, .state = SLEEP_NEW};
+                          .deadline_ns = deadline_ns, .state = SLEEP_NEW,
+                          .started = 0};
 }
 
 struct sleep sleep_for(struct timers *t, uint64_t ns)

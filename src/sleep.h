@@ -27,7 +27,8 @@ struct sleep {
     struct future base;
     struct timers *timers;
     uint64_t deadline_ns;
-    enum { SLEEP_NEW, SLEEP_WAITING, SLEEP_FIRED } state;
+    enum { SLEEP_NEW, SLEEP_WAITING, SLEEP_FIRED } state;  /* under the lock */
+    _Bool started;                      /* the future's own: no lock */
     struct wheel_entry entry;
     struct waker waker;                 /* while WAITING */
 };

@@ -35,7 +35,7 @@ else
         [ "$flavour" = host-tsan ] && [ ! -x "$b/$flavour/run-tests" ] && continue
         out=$b/$flavour/results.log
         "$b/$flavour/run-tests" --jobs 2 >"$out" 2>&1; st=$?
-        grep -v '^\[----\]' "$out" | grep -E '\[FAIL\]|\[----\].*(error|Assertion)|Warning|ERROR' | head -n 40
+        grep -v '^\[----\]' "$out" | grep -E '\[FAIL\]|\[----\].*(error|Assertion)|Warning|WARNING|ERROR|SUMMARY:' | head -n 40
         syn=$(grep -a 'Synthesis' "$out" | tail -n 1)
         echo "$tag $flavour: $syn"
         tested=$(sed -n 's/.*Tested: \([0-9]*\).*/\1/p' <<<"$syn")
