@@ -158,3 +158,81 @@ Test(ch11_sleep, cancelling_a_sleeping_task_takes_its_timer_out)
     cr_assert_eq(executor_live_tasks(rt.ex), 0);
     host_rt_stop(&rt);
 }
+enum { RACERS = 1000, RACE_ROUNDS = 20 };
+
+struct clock_watch {
+    struct future base;
+    struct timers *t;
+    uint64_t at;
+};
+
+struct racer {
+    struct future base;
+    struct clock_watch watch;
+    struct timeout to;
+    int started;
+};
+static enum poll clock_watch_poll(struct future *f, struct context *cx)
+{
+    struct clock_watch *w = (struct clock_watch *)f;
+    if (timers_now(w->t) >= w->at)
+        return POLL_READY;
+    waker_wake_by_ref(cx->waker);
+    return POLL_PENDING;
+}
+
+static enum poll racer_poll(struct future *f, struct context *cx)
+{
+    struct racer *r = (struct racer *)f;
+    if (!r->started) {
+        uint64_t now = timers_now(r->watch.t);
+        r->to = timeout_after(r->watch.t, &r->watch.base,
+                              r->watch.at > now ? r->watch.at - now : 0);
+        r->started = 1;
+    }
+    return future_poll(&r->to.base, cx);
+}
+struct racers {
+    struct future base;
+    struct executor *ex;
+    struct join_handle h[RACERS];
+    struct join_future j;
+    int spawned, next, joining;
+};
+
+static enum poll racers_poll(struct future *f, struct context *cx)
+{
+    struct racers *r = (struct racers *)f;
+    struct timers *t = executor_timers(r->ex);
+    if (!r->spawned) {
+        uint64_t at = (timers_now(t) / MS + 3) * MS;
+        for (int i = 0; i < RACERS; i++) {
+            struct racer z = {.base = {racer_poll, NULL},
+                              .watch = {{clock_watch_poll, NULL}, t, at}};
+            r->h[i] = executor_spawn(r->ex, &z.base, sizeof z, 0);
+        }
+        r->spawned = 1;
+    }
+    for (; r->next < RACERS; r->next++) {
+        if (!r->joining)
+            r->j = join_future(r->h[r->next]), r->joining = 1;
+        if (future_poll_into(&r->j.base, cx, NULL) == POLL_PENDING)
+            return POLL_PENDING;
+        r->joining = 0;
+    }
+    return POLL_READY;
+}
+Test(ch11_sleep, timeouts_racing_their_sleeps_leave_nothing_behind, .timeout = 30)
+{
+    struct host_rt rt;
+    host_rt_start(&rt, 2);
+    static struct racers r;
+    for (int round = 0; round < RACE_ROUNDS; round++) {
+        r = (struct racers){.base = {racers_poll, NULL}, .ex = rt.ex};
+        cr_assert_eq(executor_block_on(rt.ex, 0, &r.base, NULL), 0);
+    }
+    host_rt_halt(&rt);
+    cr_assert_eq(timers_pending(executor_timers(rt.ex)), 0);
+    cr_assert_eq(executor_live_tasks(rt.ex), 0);
+    host_rt_stop(&rt);
+}
