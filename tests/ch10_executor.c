@@ -203,6 +203,12 @@ static enum poll gate_poll(struct future *f, struct context *cx)
 static void *open_gate_later(void *arg)
 {
     struct gate *g = arg;
+    for (int waiting = 1; waiting;) {
+        nanosleep(&(struct timespec){0, 1000000}, NULL);
+        pthread_mutex_lock(&g->lock);
+        waiting = !g->has_waker;
+        pthread_mutex_unlock(&g->lock);
+    }
     nanosleep(&(struct timespec){0, 20000000}, NULL);
     pthread_mutex_lock(&g->lock);
     g->open = 1;
