@@ -2,79 +2,13 @@
 #define _POSIX_C_SOURCE 200809L
 #include "executor.h"
 #include "host_executor.h"
+#include "test_futures.h"
 
 #include <criterion/criterion.h>
 #include <stdatomic.h>
 
-static _Atomic long counted;
-static int spin_per_poll;
+static struct join_handle handles[20000];
 
-struct counter {
-    struct future base;
-    struct yield_future yield;
-    int yields_left;
-    long id;
-};
-
-static enum poll counter_poll(struct future *f, struct context *cx)
-{
-    struct counter *c = (struct counter *)f;
-    for (volatile int i = 0; i < spin_per_poll; i++)
-        ;
-    while (c->yields_left > 0) {
-        if (future_poll(&c->yield.base, cx) == POLL_PENDING)
-            return POLL_PENDING;
-        c->yield = yield_now();
-        c->yields_left--;
-    }
-    atomic_fetch_add(&counted, 1);
-    *(long *)cx->output = c->id;
-    return POLL_READY;
-}
-
-static struct counter counter(long id, int yields)
-{
-    return (struct counter){{counter_poll, NULL}, yield_now(), yields, id};
-}
-struct spawner {
-    struct future base;
-    struct executor *ex;
-    long n, next;
-    int yields;
-    struct join_handle *handles;
-    struct join_future join;
-    int joining;
-    long sum;
-};
-
-static enum poll spawner_poll(struct future *f, struct context *cx)
-{
-    struct spawner *s = (struct spawner *)f;
-    if (s->handles == NULL) {
-        s->handles = calloc((size_t)s->n, sizeof *s->handles);
-        for (long i = 0; i < s->n; i++) {
-            struct counter c = counter(i, (int)(i % (s->yields + 1)));
-            s->handles[i] = executor_spawn(s->ex, &c.base, sizeof c, sizeof(long));
-        }
-    }
-    for (; s->next < s->n; s->next++) {
-        long out = -1;
-        if (!s->joining)
-            s->join = join_future(s->handles[s->next]), s->joining = 1;
-        if (future_poll_into(&s->join.base, cx, &out) == POLL_PENDING)
-            return POLL_PENDING;
-        s->joining = 0;
-        s->sum += out;
-    }
-    free(s->handles);
-    *(long *)cx->output = s->sum;
-    return POLL_READY;
-}
-
-static struct spawner spawner(struct executor *ex, long n, int yields)
-{
-    return (struct spawner){.base = {spawner_poll, NULL}, .ex = ex, .n = n, .yields = yields};
-}
 Test(ch10_executor, block_on_returns_the_output)
 {
     struct host_rt rt;
@@ -91,11 +25,11 @@ Test(ch10_executor, one_worker_spawns_polls_and_joins)
 {
     struct host_rt rt;
     host_rt_start(&rt, 1);
-    struct spawner s = spawner(rt.ex, 1000, 3);
+    struct spawner s = spawner(rt.ex, handles, 1000, spawn_counter, 3);
     long sum = 0;
     cr_assert_eq(executor_block_on(rt.ex, 0, &s.base, &sum), 0);
     cr_assert_eq(sum, 1000L * 999 / 2);
-    cr_assert_eq(atomic_load(&counted), 1000);
+    cr_assert_eq(atomic_load(&counters_done), 1000);
     host_rt_halt(&rt);
     const struct executor_counters *k = executor_counters(rt.ex, 0);
     cr_assert_eq(atomic_load(&k->spawned), 1001);
@@ -164,9 +98,9 @@ Test(ch10_executor, four_workers_share_the_work, .timeout = 60)
 {
     struct host_rt rt;
     host_rt_start(&rt, 4);
-    struct spawner s = spawner(rt.ex, 20000, 4);
+    struct spawner s = spawner(rt.ex, handles, 20000, spawn_counter, 4);
     long sum = 0;
-    spin_per_poll = 2000;
+    counter_spin = 2000;
     cr_assert_eq(executor_block_on(rt.ex, 0, &s.base, &sum), 0);
     cr_assert_eq(sum, 20000L * 19999 / 2);
     host_rt_halt(&rt);

@@ -3,6 +3,7 @@
 #include "executor.h"
 #include "host_executor.h"
 #include "sleep.h"
+#include "test_futures.h"
 
 #include <criterion/criterion.h>
 
@@ -22,57 +23,14 @@ Test(ch11_sleep, a_sleep_lasts_at_least_its_duration)
     cr_assert_eq(timers_pending(t), 0);
     host_rt_stop(&rt);
 }
-struct sleeper {
-    struct future base;
-    struct sleep sleep;
-};
-
-static enum poll sleeper_poll(struct future *f, struct context *cx)
-{
-    struct sleeper *s = (struct sleeper *)f;
-    if (future_poll(&s->sleep.base, cx) == POLL_PENDING)
-        return POLL_PENDING;
-    *(long *)cx->output = (long)(timers_now(s->sleep.timers) - s->sleep.deadline_ns);
-    return POLL_READY;
-}
-
-struct sleepers {
-    struct future base;
-    struct executor *ex;
-    struct join_handle h[50];
-    struct join_future j;
-    int started, next, joining;
-    long earliest;
-};
-static enum poll sleepers_poll(struct future *f, struct context *cx)
-{
-    struct sleepers *s = (struct sleepers *)f;
-    struct timers *t = executor_timers(s->ex);
-    for (; !s->started && s->next < 50; s->next++) {
-        struct sleeper z = {{sleeper_poll, NULL}, sleep_for(t, (uint64_t)(s->next * 37 % 60 + 1) * MS)};
-        s->h[s->next] = executor_spawn(s->ex, &z.base, sizeof z, sizeof(long));
-    }
-    if (!s->started)
-        s->started = 1, s->next = 0, s->earliest = 1L << 40;
-    for (; s->next < 50; s->next++) {
-        long late = 0;
-        if (!s->joining)
-            s->j = join_future(s->h[s->next]), s->joining = 1;
-        if (future_poll_into(&s->j.base, cx, &late) == POLL_PENDING)
-            return POLL_PENDING;
-        s->joining = 0;
-        s->earliest = late < s->earliest ? late : s->earliest;
-    }
-    *(long *)cx->output = s->earliest;
-    return POLL_READY;
-}
 Test(ch11_sleep, fifty_sleepers_on_two_workers_never_wake_early, .timeout = 30)
 {
     struct host_rt rt;
     host_rt_start(&rt, 2);
-    struct sleepers s = {.base = {sleepers_poll, NULL}, .ex = rt.ex};
-    long earliest = -1;
-    cr_assert_eq(executor_block_on(rt.ex, 0, &s.base, &earliest), 0);
+    struct join_handle h[50];
+    struct spawner s = spawner(rt.ex, h, 50, spawn_sleeper, 60);
+    cr_assert_eq(executor_block_on(rt.ex, 0, &s.base, NULL), 0);
+    long earliest = s.least;
     cr_assert_geq(earliest, 0, "a sleeper woke %ld ns early", -earliest);
     host_rt_halt(&rt);
     cr_assert_eq(timers_pending(executor_timers(rt.ex)), 0);
