@@ -77,6 +77,45 @@ struct join_handle spawn_counter(struct executor *ex, long i, long yields)
     struct counter c = counter(i, (int)(i % (yields + 1)));
     return executor_spawn(ex, &c.base, sizeof c, sizeof(long));
 }
+static enum poll canceller_poll(struct future *f, struct context *cx)
+{
+    struct canceller *c = (struct canceller *)f;
+    if (c->state == 0) {
+        c->join = join_future(executor_spawn(c->ex, c->victim, c->victim_size, 0));
+        c->state = 1;
+    }
+    if (c->state == 1) {
+        if (future_poll(c->pause, cx) == POLL_PENDING)
+            return POLL_PENDING;
+        if (c->before_cancel != NULL)
+            c->before_cancel(c, cx);
+        join_cancel(&c->join.handle);
+        c->state = 2;
+    }
+    return future_poll_into(&c->join.base, cx, NULL);
+}
+
+struct canceller canceller(struct executor *ex, const struct future *victim,
+                           size_t victim_size, struct future *pause)
+{
+    return (struct canceller){.base = {canceller_poll, NULL}, .ex = ex, .victim = victim,
+                              .victim_size = victim_size, .pause = pause};
+}
+_Atomic int forever_dropped;
+
+static enum poll forever_poll(struct future *f, struct context *cx)
+{
+    (void)f, (void)cx;
+    return POLL_PENDING;
+}
+
+static void forever_drop(struct future *f)
+{
+    (void)f;
+    atomic_fetch_add(&forever_dropped, 1);
+}
+
+const struct future forever = {forever_poll, forever_drop};
 struct sleeper {
     struct future base;
     struct sleep sleep;

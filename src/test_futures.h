@@ -39,6 +39,22 @@ struct counter {
 struct counter counter(long id, int yields);
 struct join_handle spawn_counter(struct executor *ex, long i, long yields);
 
+extern _Atomic int forever_dropped;
+extern const struct future forever;     /* pending forever; its drop counts */
+
+struct canceller {
+    struct future base;
+    struct executor *ex;
+    const struct future *victim;        /* copied into a task on the first poll */
+    size_t victim_size;
+    struct future *pause;               /* the caller's, awaited before the cancel */
+    void (*before_cancel)(struct canceller *c, struct context *cx);     /* or NULL */
+    struct join_future join;
+    int state;
+};
+struct canceller canceller(struct executor *ex, const struct future *victim,
+                           size_t victim_size, struct future *pause);
+
 struct join_handle spawn_sleeper(struct executor *ex, long i, long period_ms);
 
 #endif

@@ -164,55 +164,14 @@ Test(ch10_executor, a_wake_from_outside_reaches_a_parked_worker, .timeout = 30)
     cr_assert_eq(executor_live_tasks(rt.ex), 0);
     host_rt_stop(&rt);
 }
-static _Atomic int forever_dropped;
-
-static enum poll forever_poll(struct future *f, struct context *cx)
-{
-    (void)f, (void)cx;
-    return POLL_PENDING;
-}
-
-static void forever_drop(struct future *f)
-{
-    (void)f;
-    atomic_fetch_add(&forever_dropped, 1);
-}
-
-struct cancel_root {
-    struct future base;
-    struct executor *ex;
-    struct join_future join;
-    struct yield_future yield;
-    int state;
-};
-static enum poll cancel_root_poll(struct future *f, struct context *cx)
-{
-    struct cancel_root *r = (struct cancel_root *)f;
-    if (r->state == 0) {
-        struct future fv = {forever_poll, forever_drop};
-        r->join = join_future(executor_spawn(r->ex, &fv, sizeof fv, 0));
-        r->yield = yield_now();
-        r->state = 1;
-    }
-    if (r->state == 1) {
-        if (future_poll(&r->yield.base, cx) == POLL_PENDING)
-            return POLL_PENDING;
-        task_cancel(r->join.handle.task);
-        r->state = 2;
-    }
-    if (future_poll_into(&r->join.base, cx, NULL) == POLL_PENDING)
-        return POLL_PENDING;
-    *(int *)cx->output = r->join.cancelled;
-    return POLL_READY;
-}
 Test(ch10_executor, a_cancelled_task_is_dropped_and_its_join_learns)
 {
     struct host_rt rt;
     host_rt_start(&rt, 1);
-    struct cancel_root r = {.base = {cancel_root_poll, NULL}, .ex = rt.ex};
-    int cancelled = 0;
-    cr_assert_eq(executor_block_on(rt.ex, 0, &r.base, &cancelled), 0);
-    cr_assert(cancelled);
+    struct yield_future pause = yield_now();
+    struct canceller c = canceller(rt.ex, &forever, sizeof forever, &pause.base);
+    cr_assert_eq(executor_block_on(rt.ex, 0, &c.base, NULL), 0);
+    cr_assert(c.join.cancelled);
     cr_assert_eq(atomic_load(&forever_dropped), 1);
     cr_assert_eq(executor_live_tasks(rt.ex), 0);
     host_rt_stop(&rt);
@@ -222,8 +181,7 @@ Test(ch10_executor, destroying_drops_the_tasks_still_queued)
     struct host_rt rt;
     host_rt_start(&rt, 1);
     for (int i = 0; i < 10; i++) {
-        struct future fv = {forever_poll, forever_drop};
-        struct join_handle h = executor_spawn(rt.ex, &fv, sizeof fv, 0);
+        struct join_handle h = executor_spawn(rt.ex, &forever, sizeof forever, 0);
         join_drop(&h);
     }
     cr_assert_eq(executor_live_tasks(rt.ex), 10);

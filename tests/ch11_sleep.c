@@ -6,6 +6,7 @@
 #include "test_futures.h"
 
 #include <criterion/criterion.h>
+#include <stdatomic.h>
 
 #define MS 1000000ull
 
@@ -37,28 +38,15 @@ Test(ch11_sleep, fifty_sleepers_on_two_workers_never_wake_early, .timeout = 30)
     cr_assert_eq(executor_live_tasks(rt.ex), 0);
     host_rt_stop(&rt);
 }
-static int never_dropped;
-
-static enum poll never_poll(struct future *f, struct context *cx)
-{
-    (void)f, (void)cx;
-    return POLL_PENDING;
-}
-
-static void never_drop(struct future *f)
-{
-    (void)f;
-    never_dropped++;
-}
 Test(ch11_sleep, a_timeout_gives_up_and_drops_the_inner_future)
 {
     struct host_rt rt;
     host_rt_start(&rt, 1);
-    struct future never = {never_poll, never_drop};
+    struct future never = forever;
     struct timeout to = timeout_after(executor_timers(rt.ex), &never, 10 * MS);
     cr_assert_eq(executor_block_on(rt.ex, 0, &to.base, NULL), 0);
     cr_assert(to.timed_out);
-    cr_assert_eq(never_dropped, 1);
+    cr_assert_eq(atomic_load(&forever_dropped), 1);
     cr_assert_eq(timers_pending(executor_timers(rt.ex)), 0);
     host_rt_stop(&rt);
 }
@@ -75,42 +63,24 @@ Test(ch11_sleep, a_quick_future_beats_its_timeout)
     cr_assert_eq(timers_pending(t), 0);
     host_rt_stop(&rt);
 }
-struct cancel_sleeper {
-    struct future base;
-    struct executor *ex;
-    struct join_future j;
-    struct sleep pause;
-    int state;
-};
+static size_t pending_before;
 
-static enum poll cancel_sleeper_poll(struct future *f, struct context *cx)
+static void note_pending(struct canceller *c, struct context *cx)
 {
-    struct cancel_sleeper *c = (struct cancel_sleeper *)f;
-    struct timers *t = executor_timers(c->ex);
-    if (c->state == 0) {
-        struct sleep long_sleep = sleep_for(t, 10000 * MS);
-        c->j = join_future(executor_spawn(c->ex, &long_sleep.base, sizeof long_sleep, 0));
-        c->pause = sleep_for(t, 5 * MS);
-        c->state = 1;
-    }
-    if (c->state == 1) {
-        if (future_poll(&c->pause.base, cx) == POLL_PENDING)
-            return POLL_PENDING;
-        *(size_t *)cx->output = timers_pending(t);
-        join_cancel(&c->j.handle);
-        c->state = 2;
-    }
-    return future_poll_into(&c->j.base, cx, NULL);
+    (void)cx;
+    pending_before = timers_pending(executor_timers(c->ex));
 }
 Test(ch11_sleep, cancelling_a_sleeping_task_takes_its_timer_out)
 {
     struct host_rt rt;
     host_rt_start(&rt, 1);
-    struct cancel_sleeper c = {.base = {cancel_sleeper_poll, NULL}, .ex = rt.ex};
-    size_t pending_before = 0;
-    cr_assert_eq(executor_block_on(rt.ex, 0, &c.base, &pending_before), 0);
+    struct timers *t = executor_timers(rt.ex);
+    struct sleep long_sleep = sleep_for(t, 10000 * MS), pause = sleep_for(t, 5 * MS);
+    struct canceller c = canceller(rt.ex, &long_sleep.base, sizeof long_sleep, &pause.base);
+    c.before_cancel = note_pending;
+    cr_assert_eq(executor_block_on(rt.ex, 0, &c.base, NULL), 0);
     cr_assert_eq(pending_before, 1);
-    cr_assert(c.j.cancelled);
+    cr_assert(c.join.cancelled);
     host_rt_halt(&rt);
     cr_assert_eq(timers_pending(executor_timers(rt.ex)), 0);
     cr_assert_eq(executor_live_tasks(rt.ex), 0);
