@@ -34,11 +34,11 @@ KERNEL_SRCS += backtrace.c timer.c plic.c ring.c
 KERNEL_SRCS += ticket.c spinlock.c smp.c hartentry.S ipi.c
 KERNEL_SRCS += waker.c
 KERNEL_SRCS += task_state.c
-KERNEL_SRCS += task.c
+KERNEL_SRCS += task.c test_futures.c
 KERNEL_SRCS += task_tests.c
 KERNEL_SRCS += mpsc.c
 KERNEL_SRCS += executor.c
-KERNEL_SRCS += kexec.c async_tests.c
+KERNEL_SRCS += kexec.c async_tests.c bench_futures.c
 KERNEL_SRCS += wheel.c sleep.c
 KERNEL_SRCS += waitq.c channel.c semaphore.c atomic_waker.c
 KERNEL_SRCS += uart_stream.c
@@ -65,12 +65,13 @@ HOST_SRCS += waker.c
 HOST_TESTS += ch07_future.c
 HOST_SRCS += task_state.c
 HOST_TESTS += ch08_task_state.c
-HOST_SRCS += task.c
+HOST_SRCS += task.c test_futures.c
 HOST_TESTS += ch09_task.c
 HOST_SRCS += mpsc.c
 HOST_TESTS += ch10_mpsc.c
 HOST_SRCS += executor.c
 HOST_TESTS += ch10_executor.c
+HOST_SRCS += bench_futures.c
 HOST_SRCS += wheel.c sleep.c
 HOST_TESTS += ch11_wheel.c ch11_sleep.c
 HOST_SRCS += waitq.c channel.c semaphore.c atomic_waker.c
@@ -160,7 +161,7 @@ fixtures: $(B)/kernel.elf
 PTE_FIGURE := $(B)/host/pte-figure
 host-tests: $(B)/host/sv39-pte.checked
 
-$(PTE_FIGURE): $(T)/tests/ch04_pte_figure.c $(T)/src/sv39.h
+$(PTE_FIGURE): $(T)/tests/ch04_pte_figure.c $(T)/tests/bit_figure.h $(T)/src/sv39.h
 	@mkdir -p $(@D)
 	$(HCC) $(HCFLAGS) -o $@ $<
 
@@ -183,7 +184,7 @@ $(B)/host-tsan/%.c.o: $(T)/%.c
 STATE_FIGURE := $(B)/host/state-figure
 host-tests: $(B)/host/task-state-bits.checked
 
-$(STATE_FIGURE): $(T)/tests/ch08_state_figure.c $(T)/src/task_state.h
+$(STATE_FIGURE): $(T)/tests/ch08_state_figure.c $(T)/tests/bit_figure.h $(T)/src/task_state.h
 	@mkdir -p $(@D)
 	$(HCC) $(HCFLAGS) -o $@ $<
 

@@ -9,7 +9,7 @@
 #include "riscv.h"
 #include "smp.h"
 #include "timer.h"
-
+#include "bench_futures.h"
 
 #include <stdatomic.h>
 #include <stdint.h>
@@ -116,170 +116,76 @@ void kexec_print_counters(const struct executor *ex)
     print_counters("outside:", executor_counters(ex, executor_workers(ex)));
 }
 static void nothing(void) { __asm__ volatile(""); }
+static uint64_t k_read_time(void) { return read_time(); }
 
-static enum poll empty_poll(struct future *f, struct context *cx)
-{
-    (void)f, (void)cx;
-    return POLL_READY;
-}
-
-struct kbatches {
-    struct future base;
-    struct executor *ex;
-    long rounds, r, i;
-    int spawned, joining;
-    struct join_handle h[100];
-    struct join_future j;
-};
-static enum poll kbatches_poll(struct future *f, struct context *cx)
-{
-    struct kbatches *b = (struct kbatches *)f;
-    for (; b->r < b->rounds; b->r++, b->spawned = 0, b->i = 0) {
-        struct future empty = {empty_poll, NULL};
-        for (; !b->spawned && b->i < 100; b->i++)
-            b->h[b->i] = executor_spawn(b->ex, &empty, sizeof empty, 0);
-        if (!b->spawned)
-            b->spawned = 1, b->i = 0;
-        for (; b->i < 100; b->i++) {
-            if (!b->joining)
-                b->j = join_future(b->h[b->i]), b->joining = 1;
-            if (future_poll_into(&b->j.base, cx, NULL) == POLL_PENDING)
-                return POLL_PENDING;
-            b->joining = 0;
-        }
-    }
-    return POLL_READY;
-}
-struct kyielder {
-    struct future base;
-    long left;
-    struct yield_future y;
-};
-
-static enum poll kyielder_poll(struct future *f, struct context *cx)
-{
-    struct kyielder *y = (struct kyielder *)f;
-    for (; y->left > 0; y->left--, y->y = yield_now())
-        if (future_poll(&y->y.base, cx) == POLL_PENDING)
-            return POLL_PENDING;
-    return POLL_READY;
-}
-static _Atomic long ktiny_done;
-
-static enum poll ktiny_poll(struct future *f, struct context *cx)
-{
-    (void)f, (void)cx;
-    atomic_fetch_add_explicit(&ktiny_done, 1, memory_order_relaxed);
-    return POLL_READY;
-}
-
-struct ktiny_root {
-    struct future base;
-    struct executor *ex;
-    long spawned, total;
-    struct yield_future y;
-    int yielding;
-};
-static enum poll ktiny_root_poll(struct future *f, struct context *cx)
-{
-    struct ktiny_root *m = (struct ktiny_root *)f;
-    for (;;) {
-        if (m->yielding && future_poll(&m->y.base, cx) == POLL_PENDING)
-            return POLL_PENDING;
-        m->yielding = 0;
-        if (m->spawned == m->total && atomic_load(&ktiny_done) == m->total)
-            return POLL_READY;
-        for (long i = 0; i < 1000 && m->spawned < m->total; i++, m->spawned++) {
-            struct future t = {ktiny_poll, NULL};
-            struct join_handle h = executor_spawn(m->ex, &t, sizeof t, 0);
-            join_drop(&h);
-        }
-        m->y = yield_now(), m->yielding = 1;
-    }
-}
-
-static void run_tiny_tasks(struct executor *ex, long total)
-{
-    struct ktiny_root m = {.base = {ktiny_root_poll, NULL}, .ex = ex, .total = total};
-    atomic_store(&ktiny_done, 0);
-    kexec_block_on(ex, &m.base, NULL);
-}
 static uint64_t ns_since(uint64_t start, long n)
 {
     uint64_t t = read_time() - start, hz = timer_timebase_hz();
     return (t / hz * 1000000000u + t % hz * 1000000000u / hz) / (uint64_t)n;
 }
+struct first_figures { uint64_t call, heap, tiny; };
 
-void kexec_bench(void)
+static struct first_figures time_first_figures(struct executor *ex)
 {
-    enum { CALLS = 1000000, ROUNDS = 100, YIELDS = 100000, TINY = 100000 };
-    struct executor *ex = kexec_start();
+    enum { CALLS = 1000000, HEAPS = 10000, TINY = 100000 };
+    struct first_figures f;
     void (*volatile fn)(void) = nothing;
     uint64_t t = read_time();
     for (int i = 0; i < CALLS; i++)
         fn();
-    uint64_t call = ns_since(t, CALLS);
+    f.call = ns_since(t, CALLS);
     t = read_time();
-    for (int i = 0; i < ROUNDS * 100; i++)
+    for (int i = 0; i < HEAPS; i++)
         kfree(kmalloc(128));
-    uint64_t heap = ns_since(t, ROUNDS * 100);
+    f.heap = ns_since(t, HEAPS);
+    struct tiny_root m;
+    tiny_root_init(&m, ex, TINY);
     t = read_time();
-    run_tiny_tasks(ex, TINY);
-    uint64_t tiny = ns_since(t, TINY);
-    struct kbatches *b = kmalloc(sizeof *b);
-    *b = (struct kbatches){.base = {kbatches_poll, NULL}, .ex = ex, .rounds = ROUNDS};
-    t = read_time();
+    kexec_block_on(ex, &m.base, NULL);
+    f.tiny = ns_since(t, TINY);
+    return f;
+}
+void kexec_bench(void)
+{
+    enum { ROUNDS = 100, YIELDS = 100000 };
+    struct executor *ex = kexec_start();
+    struct first_figures f = time_first_figures(ex);
+    struct batches *b = kmalloc(sizeof *b);
+    batches_init(b, ex, ROUNDS, 100);
+    uint64_t t = read_time();
     kexec_block_on(ex, &b->base, NULL);
     uint64_t task = ns_since(t, ROUNDS * 100);
-    struct kyielder y = {{kyielder_poll, NULL}, YIELDS, yield_now()};
+    struct yielder y = yielder(YIELDS);
     t = read_time();
     kexec_block_on(ex, &y.base, NULL);
     uint64_t yield = ns_since(t, YIELDS);
     kfree(b);
     kexec_stop(ex);
     kprintf("kbench: spawn+poll+join, empty task: %lu (plain call %lu, kmalloc+kfree %lu)\n",
-            (unsigned long)task, (unsigned long)call, (unsigned long)heap);
+            (unsigned long)task, (unsigned long)f.call, (unsigned long)f.heap);
     kprintf("kbench: wake-to-poll, same hart (yield): %lu\n", (unsigned long)yield);
-    kprintf("kbench: 100,000 tiny tasks, 1 hart, per task: %lu\n", (unsigned long)tiny);
-}
-static _Atomic uint64_t kpong_polls, kpong_polled_at;
-static _Atomic int kpong_stop;
-static struct waker kpong_waker;
-
-static enum poll kpong_poll(struct future *f, struct context *cx)
-{
-    (void)f;
-    if (atomic_load(&kpong_stop)) {
-        waker_drop(kpong_waker);
-        return POLL_READY;
-    }
-    if (atomic_load(&kpong_polls) == 0)
-        kpong_waker = waker_clone(cx->waker);
-    atomic_store(&kpong_polled_at, read_time());
-    atomic_fetch_add(&kpong_polls, 1);
-    return POLL_PENDING;
+    kprintf("kbench: 100,000 tiny tasks, 1 hart, per task: %lu\n", (unsigned long)f.tiny);
 }
 static uint64_t cross_hart_wake_ns(struct executor *ex)
 {
     enum { N = 501 };
     static uint64_t lat[N];
+    static struct pong_line line = {.now = k_read_time};
     uint64_t hz = timer_timebase_hz();
-    struct future pong = {kpong_poll, NULL};
-    struct join_handle h = executor_spawn(ex, &pong, sizeof pong, 0);
+    struct pong p = pong(&line);
+    struct join_handle h = executor_spawn(ex, &p.base, sizeof p, 0);
     for (uint64_t k = 1; k <= N; k++) {
-        while (atomic_load(&kpong_polls) < k)
+        while (atomic_load(&line.polls) < k)
             ;
         for (uint64_t t0 = read_time(); read_time() - t0 < hz / 1000;)
             ;
         uint64_t t = read_time();
-        waker_wake_by_ref(&kpong_waker);
-        while (atomic_load(&kpong_polls) < k + 1)
+        waker_wake_by_ref(&line.waker);
+        while (atomic_load(&line.polls) < k + 1)
             ;
-        lat[k - 1] = atomic_load(&kpong_polled_at) - t;
+        lat[k - 1] = atomic_load(&line.polled_at) - t;
     }
-    atomic_store(&kpong_stop, 1);
-    waker_wake_by_ref(&kpong_waker);
-    join_drop(&h);
+    pong_stop(&line, &h);
     while (executor_live_tasks(ex) != 0)
         ;
     for (unsigned i = 1; i < N; i++)
@@ -291,26 +197,14 @@ static uint64_t cross_hart_wake_ns(struct executor *ex)
 }
 void kexec_bench_clock(void)
 {
-    enum { CALLS = 1000000, ROUNDS = 100, TINY = 100000 };
     struct executor *ex = kexec_start();
     unsigned n = executor_workers(ex);
-    void (*volatile fn)(void) = nothing;
-    uint64_t t = read_time();
-    for (int i = 0; i < CALLS; i++)
-        fn();
-    uint64_t call = ns_since(t, CALLS);
-    t = read_time();
-    for (int i = 0; i < ROUNDS * 100; i++)
-        kfree(kmalloc(128));
-    uint64_t heap = ns_since(t, ROUNDS * 100);
-    t = read_time();
-    run_tiny_tasks(ex, TINY);
-    uint64_t tiny = ns_since(t, TINY);
+    struct first_figures f = time_first_figures(ex);
     uint64_t wake = n > 1 ? cross_hart_wake_ns(ex) : 0;
     kexec_stop(ex);
     kprintf("kbench: 100,000 tiny tasks, %u hart%s, per task: %lu ns "
             "(plain call %lu ns, kmalloc+kfree %lu ns)\n", n, n > 1 ? "s" : "",
-            (unsigned long)tiny, (unsigned long)call, (unsigned long)heap);
+            (unsigned long)f.tiny, (unsigned long)f.call, (unsigned long)f.heap);
     if (n > 1)
         kprintf("kbench: wake-to-poll, parked worker on another hart, %u harts: "
                 "%lu ns (median)\n", n, (unsigned long)wake);

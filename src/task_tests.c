@@ -2,6 +2,7 @@
 #include "kalloc.h"
 #include "ktest.h"
 #include "task.h"
+#include "test_futures.h"
 
 struct boot_list {
     struct scheduler base;
@@ -44,33 +45,17 @@ static int list_run(struct boot_list *l)
     }
     return runs;
 }
-
-struct kcountdown {
-    struct future base;
-    int remaining, result;
-};
-
-static enum poll kcountdown_poll(struct future *f, struct context *cx)
-{
-    struct kcountdown *c = (struct kcountdown *)f;
-    if (c->remaining-- > 0) {
-        waker_wake_by_ref(cx->waker);
-        return POLL_PENDING;
-    }
-    *(int *)cx->output = c->result;
-    return POLL_READY;
-}
 KTEST(ch09_tasks_run_on_the_boot_hart)
 {
     struct boot_list l = {{list_schedule, list_alloc, list_free}, NULL, NULL};
     long live = task_live();
     struct join_handle h[4];
     for (int i = 0; i < 4; i++) {
-        struct kcountdown c = {{kcountdown_poll, NULL}, i, 100 + i};
+        struct countdown c = countdown(i, 100 + i);
         h[i] = task_spawn(&l.base, &c.base, sizeof c, sizeof(int));
         KT_ASSERT(h[i].task != NULL);
     }
-    struct kcountdown inner = {{kcountdown_poll, NULL}, 4, 555};
+    struct countdown inner = countdown(4, 555);
     struct join_future j = join_future(task_spawn(&l.base, &inner.base, sizeof inner, sizeof(int)));
     struct join_handle outer = task_spawn(&l.base, &j.base, sizeof j, sizeof(int));
     KT_ASSERT_EQ(list_run(&l), 10 + 5 + 2);

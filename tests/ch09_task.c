@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "task.h"
+#include "test_futures.h"
 
 struct fifo {
     struct scheduler base;
@@ -65,25 +66,9 @@ static int fifo_run(struct fifo *q)
 
 #define FIFO_INIT {{fifo_schedule, fifo_alloc, fifo_free}, \
                    PTHREAD_MUTEX_INITIALIZER, NULL, NULL, 0}
-struct countdown {
-    struct future base;
-    int remaining, result;
-};
-
-static enum poll countdown_poll(struct future *f, struct context *cx)
-{
-    struct countdown *c = (struct countdown *)f;
-    if (c->remaining-- > 0) {
-        waker_wake_by_ref(cx->waker);
-        return POLL_PENDING;
-    }
-    *(int *)cx->output = c->result;
-    return POLL_READY;
-}
-
 static struct join_handle spawn_countdown(struct fifo *q, int n, int result)
 {
-    struct countdown c = {{countdown_poll, NULL}, n, result};
+    struct countdown c = countdown(n, result);
     return task_spawn(&q->base, &c.base, sizeof c, sizeof(int));
 }
 struct gate {

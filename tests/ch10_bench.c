@@ -1,5 +1,6 @@
 /* Generated from chapters/10-executor.nw by tangle/tangle.py. Do not edit: edit the chapter, then run make tangle. */
 #define _POSIX_C_SOURCE 200809L
+#include "bench_futures.h"
 #include "executor.h"
 #include "host_executor.h"
 
@@ -60,48 +61,14 @@ static double million_mallocs_ms(void)
     (void)p;
     return (double)(now_ns() - t) / 1e6;
 }
-static enum poll empty_poll(struct future *f, struct context *cx)
-{
-    (void)f, (void)cx;
-    return POLL_READY;
-}
-
-struct batches {
-    struct future base;
-    struct executor *ex;
-    long rounds, per, r, i;
-    int spawned, joining;
-    struct join_handle h[1000];
-    struct join_future j;
-};
-static enum poll batches_poll(struct future *f, struct context *cx)
-{
-    struct batches *b = (struct batches *)f;
-    for (; b->r < b->rounds; b->r++, b->spawned = 0, b->i = 0) {
-        struct future empty = {empty_poll, NULL};
-        for (; !b->spawned && b->i < b->per; b->i++)
-            b->h[b->i] = executor_spawn(b->ex, &empty, sizeof empty, 0);
-        if (!b->spawned)
-            b->spawned = 1, b->i = 0;
-        for (; b->i < b->per; b->i++) {
-            if (!b->joining)
-                b->j = join_future(b->h[b->i]), b->joining = 1;
-            if (future_poll_into(&b->j.base, cx, NULL) == POLL_PENDING)
-                return POLL_PENDING;
-            b->joining = 0;
-        }
-    }
-    return POLL_READY;
-}
 static double spawn_join_ns(long per)
 {
     double best = 1e30;
     for (int run = 0; run < 5; run++) {
         struct host_rt rt;
         host_rt_start(&rt, 1);
-        struct batches *b = calloc(1, sizeof *b);
-        b->base.poll = batches_poll;
-        b->ex = rt.ex, b->per = per, b->rounds = 100000 / per;
+        struct batches *b = malloc(sizeof *b);
+        batches_init(b, rt.ex, 100000 / per, per);
         uint64_t t = now_ns();
         executor_block_on(rt.ex, 0, &b->base, NULL);
         double ns = (double)(now_ns() - t) / (double)(b->rounds * per);
@@ -113,23 +80,6 @@ static double spawn_join_ns(long per)
     }
     return best;
 }
-static _Atomic uint64_t pong_polls, pong_polled_at;
-static _Atomic int pong_stop;
-static struct waker pong_waker;
-
-static enum poll pong_poll(struct future *f, struct context *cx)
-{
-    (void)f;
-    if (atomic_load(&pong_stop)) {
-        waker_drop(pong_waker);
-        return POLL_READY;
-    }
-    if (atomic_load(&pong_polls) == 0)
-        pong_waker = waker_clone(cx->waker);
-    atomic_store(&pong_polled_at, now_ns());
-    atomic_fetch_add(&pong_polls, 1);
-    return POLL_PENDING;
-}
 static int by_value(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -140,24 +90,23 @@ static double wake_to_poll_ns(void)
 {
     enum { N = 2000 };
     static double lat[N];
+    static struct pong_line line = {.now = now_ns};
     struct host_rt rt;
     host_rt_start_all_threads(&rt, 1);
-    struct future pong = {pong_poll, NULL};
-    struct join_handle h = executor_spawn(rt.ex, &pong, sizeof pong, 0);
+    struct pong p = pong(&line);
+    struct join_handle h = executor_spawn(rt.ex, &p.base, sizeof p, 0);
     const struct executor_counters *c = executor_counters(rt.ex, 0);
     for (uint64_t k = 1; k <= N; k++) {
-        while (atomic_load(&pong_polls) < k || atomic_load(&c->parked) < k)
+        while (atomic_load(&line.polls) < k || atomic_load(&c->parked) < k)
             sched_yield();
         nanosleep(&(struct timespec){0, 100000}, NULL);
         uint64_t t = now_ns();
-        waker_wake_by_ref(&pong_waker);
-        while (atomic_load(&pong_polls) < k + 1)
+        waker_wake_by_ref(&line.waker);
+        while (atomic_load(&line.polls) < k + 1)
             ;
-        lat[k - 1] = (double)(atomic_load(&pong_polled_at) - t);
+        lat[k - 1] = (double)(atomic_load(&line.polled_at) - t);
     }
-    atomic_store(&pong_stop, 1);
-    waker_wake_by_ref(&pong_waker);
-    join_drop(&h);
+    pong_stop(&line, &h);
     while (executor_live_tasks(rt.ex) != 0)
         sched_yield();
     host_rt_stop(&rt);
@@ -199,71 +148,17 @@ static double bare_wake_ns(void)
     qsort(lat, N, sizeof lat[0], by_value);
     return lat[N / 2];
 }
-struct yielder {
-    struct future base;
-    long left;
-    struct yield_future y;
-};
-
-static enum poll yielder_poll(struct future *f, struct context *cx)
-{
-    struct yielder *y = (struct yielder *)f;
-    while (y->left > 0) {
-        if (future_poll(&y->y.base, cx) == POLL_PENDING)
-            return POLL_PENDING;
-        y->y = yield_now();
-        y->left--;
-    }
-    return POLL_READY;
-}
-
 static double same_thread_wake_ns(void)
 {
     enum { N = 1000000 };
     struct host_rt rt;
     host_rt_start(&rt, 1);
-    struct yielder y = {{yielder_poll, NULL}, N, yield_now()};
+    struct yielder y = yielder(N);
     uint64_t t = now_ns();
     executor_block_on(rt.ex, 0, &y.base, NULL);
     double ns = (double)(now_ns() - t) / N;
     host_rt_stop(&rt);
     return ns;
-}
-static _Atomic long tiny_done;
-
-static enum poll tiny_poll(struct future *f, struct context *cx)
-{
-    (void)f, (void)cx;
-    atomic_fetch_add_explicit(&tiny_done, 1, memory_order_relaxed);
-    return POLL_READY;
-}
-
-struct million {
-    struct future base;
-    struct executor *ex;
-    long spawned, total;
-    struct yield_future y;
-    int yielding;
-};
-static enum poll million_poll(struct future *f, struct context *cx)
-{
-    struct million *m = (struct million *)f;
-    for (;;) {
-        if (m->yielding) {
-            if (future_poll(&m->y.base, cx) == POLL_PENDING)
-                return POLL_PENDING;
-            m->yielding = 0;
-        }
-        if (m->spawned == m->total && atomic_load(&tiny_done) == m->total)
-            return POLL_READY;
-        for (long i = 0; i < 1000 && m->spawned < m->total; i++, m->spawned++) {
-            struct future t = {tiny_poll, NULL};
-            struct join_handle h = executor_spawn(m->ex, &t, sizeof t, 0);
-            join_drop(&h);
-        }
-        m->y = yield_now();
-        m->yielding = 1;
-    }
 }
 static double million_ms(unsigned threads)
 {
@@ -271,8 +166,8 @@ static double million_ms(unsigned threads)
     for (int run = 0; run < 3; run++) {
         struct host_rt rt;
         host_rt_start(&rt, threads);
-        struct million m = {.base = {million_poll, NULL}, .ex = rt.ex, .total = 1000000};
-        atomic_store(&tiny_done, 0);
+        struct tiny_root m;
+        tiny_root_init(&m, rt.ex, 1000000);
         uint64_t t = now_ns();
         executor_block_on(rt.ex, 0, &m.base, NULL);
         double ms = (double)(now_ns() - t) / 1e6;

@@ -2,79 +2,13 @@
 #define _POSIX_C_SOURCE 200809L
 #include "executor.h"
 #include "host_executor.h"
+#include "test_futures.h"
 
 #include <criterion/criterion.h>
 #include <stdatomic.h>
 
-static _Atomic long counted;
-static int spin_per_poll;
+static struct join_handle handles[20000];
 
-struct counter {
-    struct future base;
-    struct yield_future yield;
-    int yields_left;
-    long id;
-};
-
-static enum poll counter_poll(struct future *f, struct context *cx)
-{
-    struct counter *c = (struct counter *)f;
-    for (volatile int i = 0; i < spin_per_poll; i++)
-        ;
-    while (c->yields_left > 0) {
-        if (future_poll(&c->yield.base, cx) == POLL_PENDING)
-            return POLL_PENDING;
-        c->yield = yield_now();
-        c->yields_left--;
-    }
-    atomic_fetch_add(&counted, 1);
-    *(long *)cx->output = c->id;
-    return POLL_READY;
-}
-
-static struct counter counter(long id, int yields)
-{
-    return (struct counter){{counter_poll, NULL}, yield_now(), yields, id};
-}
-struct spawner {
-    struct future base;
-    struct executor *ex;
-    long n, next;
-    int yields;
-    struct join_handle *handles;
-    struct join_future join;
-    int joining;
-    long sum;
-};
-
-static enum poll spawner_poll(struct future *f, struct context *cx)
-{
-    struct spawner *s = (struct spawner *)f;
-    if (s->handles == NULL) {
-        s->handles = calloc((size_t)s->n, sizeof *s->handles);
-        for (long i = 0; i < s->n; i++) {
-            struct counter c = counter(i, (int)(i % (s->yields + 1)));
-            s->handles[i] = executor_spawn(s->ex, &c.base, sizeof c, sizeof(long));
-        }
-    }
-    for (; s->next < s->n; s->next++) {
-        long out = -1;
-        if (!s->joining)
-            s->join = join_future(s->handles[s->next]), s->joining = 1;
-        if (future_poll_into(&s->join.base, cx, &out) == POLL_PENDING)
-            return POLL_PENDING;
-        s->joining = 0;
-        s->sum += out;
-    }
-    free(s->handles);
-    *(long *)cx->output = s->sum;
-    return POLL_READY;
-}
-
-static struct spawner spawner(struct executor *ex, long n, int yields)
-{
-    return (struct spawner){.base = {spawner_poll, NULL}, .ex = ex, .n = n, .yields = yields};
-}
 Test(ch10_executor, block_on_returns_the_output)
 {
     struct host_rt rt;
@@ -91,11 +25,11 @@ Test(ch10_executor, one_worker_spawns_polls_and_joins)
 {
     struct host_rt rt;
     host_rt_start(&rt, 1);
-    struct spawner s = spawner(rt.ex, 1000, 3);
+    struct spawner s = spawner(rt.ex, handles, 1000, spawn_counter, 3);
     long sum = 0;
     cr_assert_eq(executor_block_on(rt.ex, 0, &s.base, &sum), 0);
     cr_assert_eq(sum, 1000L * 999 / 2);
-    cr_assert_eq(atomic_load(&counted), 1000);
+    cr_assert_eq(atomic_load(&counters_done), 1000);
     host_rt_halt(&rt);
     const struct executor_counters *k = executor_counters(rt.ex, 0);
     cr_assert_eq(atomic_load(&k->spawned), 1001);
@@ -164,9 +98,9 @@ Test(ch10_executor, four_workers_share_the_work, .timeout = 60)
 {
     struct host_rt rt;
     host_rt_start(&rt, 4);
-    struct spawner s = spawner(rt.ex, 20000, 4);
+    struct spawner s = spawner(rt.ex, handles, 20000, spawn_counter, 4);
     long sum = 0;
-    spin_per_poll = 2000;
+    counter_spin = 2000;
     cr_assert_eq(executor_block_on(rt.ex, 0, &s.base, &sum), 0);
     cr_assert_eq(sum, 20000L * 19999 / 2);
     host_rt_halt(&rt);
@@ -236,55 +170,14 @@ Test(ch10_executor, a_wake_from_outside_reaches_a_parked_worker, .timeout = 30)
     cr_assert_eq(executor_live_tasks(rt.ex), 0);
     host_rt_stop(&rt);
 }
-static _Atomic int forever_dropped;
-
-static enum poll forever_poll(struct future *f, struct context *cx)
-{
-    (void)f, (void)cx;
-    return POLL_PENDING;
-}
-
-static void forever_drop(struct future *f)
-{
-    (void)f;
-    atomic_fetch_add(&forever_dropped, 1);
-}
-
-struct cancel_root {
-    struct future base;
-    struct executor *ex;
-    struct join_future join;
-    struct yield_future yield;
-    int state;
-};
-static enum poll cancel_root_poll(struct future *f, struct context *cx)
-{
-    struct cancel_root *r = (struct cancel_root *)f;
-    if (r->state == 0) {
-        struct future fv = {forever_poll, forever_drop};
-        r->join = join_future(executor_spawn(r->ex, &fv, sizeof fv, 0));
-        r->yield = yield_now();
-        r->state = 1;
-    }
-    if (r->state == 1) {
-        if (future_poll(&r->yield.base, cx) == POLL_PENDING)
-            return POLL_PENDING;
-        task_cancel(r->join.handle.task);
-        r->state = 2;
-    }
-    if (future_poll_into(&r->join.base, cx, NULL) == POLL_PENDING)
-        return POLL_PENDING;
-    *(int *)cx->output = r->join.cancelled;
-    return POLL_READY;
-}
 Test(ch10_executor, a_cancelled_task_is_dropped_and_its_join_learns)
 {
     struct host_rt rt;
     host_rt_start(&rt, 1);
-    struct cancel_root r = {.base = {cancel_root_poll, NULL}, .ex = rt.ex};
-    int cancelled = 0;
-    cr_assert_eq(executor_block_on(rt.ex, 0, &r.base, &cancelled), 0);
-    cr_assert(cancelled);
+    struct yield_future pause = yield_now();
+    struct canceller c = canceller(rt.ex, &forever, sizeof forever, &pause.base);
+    cr_assert_eq(executor_block_on(rt.ex, 0, &c.base, NULL), 0);
+    cr_assert(c.join.cancelled);
     cr_assert_eq(atomic_load(&forever_dropped), 1);
     cr_assert_eq(executor_live_tasks(rt.ex), 0);
     host_rt_stop(&rt);
@@ -294,8 +187,7 @@ Test(ch10_executor, destroying_drops_the_tasks_still_queued)
     struct host_rt rt;
     host_rt_start(&rt, 1);
     for (int i = 0; i < 10; i++) {
-        struct future fv = {forever_poll, forever_drop};
-        struct join_handle h = executor_spawn(rt.ex, &fv, sizeof fv, 0);
+        struct join_handle h = executor_spawn(rt.ex, &forever, sizeof forever, 0);
         join_drop(&h);
     }
     cr_assert_eq(executor_live_tasks(rt.ex), 10);

@@ -3,8 +3,10 @@
 #include "executor.h"
 #include "host_executor.h"
 #include "sleep.h"
+#include "test_futures.h"
 
 #include <criterion/criterion.h>
+#include <stdatomic.h>
 
 #define MS 1000000ull
 
@@ -22,85 +24,29 @@ Test(ch11_sleep, a_sleep_lasts_at_least_its_duration)
     cr_assert_eq(timers_pending(t), 0);
     host_rt_stop(&rt);
 }
-struct sleeper {
-    struct future base;
-    struct sleep sleep;
-};
-
-static enum poll sleeper_poll(struct future *f, struct context *cx)
-{
-    struct sleeper *s = (struct sleeper *)f;
-    if (future_poll(&s->sleep.base, cx) == POLL_PENDING)
-        return POLL_PENDING;
-    *(long *)cx->output = (long)(timers_now(s->sleep.timers) - s->sleep.deadline_ns);
-    return POLL_READY;
-}
-
-struct sleepers {
-    struct future base;
-    struct executor *ex;
-    struct join_handle h[50];
-    struct join_future j;
-    int started, next, joining;
-    long earliest;
-};
-static enum poll sleepers_poll(struct future *f, struct context *cx)
-{
-    struct sleepers *s = (struct sleepers *)f;
-    struct timers *t = executor_timers(s->ex);
-    for (; !s->started && s->next < 50; s->next++) {
-        struct sleeper z = {{sleeper_poll, NULL}, sleep_for(t, (uint64_t)(s->next * 37 % 60 + 1) * MS)};
-        s->h[s->next] = executor_spawn(s->ex, &z.base, sizeof z, sizeof(long));
-    }
-    if (!s->started)
-        s->started = 1, s->next = 0, s->earliest = 1L << 40;
-    for (; s->next < 50; s->next++) {
-        long late = 0;
-        if (!s->joining)
-            s->j = join_future(s->h[s->next]), s->joining = 1;
-        if (future_poll_into(&s->j.base, cx, &late) == POLL_PENDING)
-            return POLL_PENDING;
-        s->joining = 0;
-        s->earliest = late < s->earliest ? late : s->earliest;
-    }
-    *(long *)cx->output = s->earliest;
-    return POLL_READY;
-}
 Test(ch11_sleep, fifty_sleepers_on_two_workers_never_wake_early, .timeout = 30)
 {
     struct host_rt rt;
     host_rt_start(&rt, 2);
-    struct sleepers s = {.base = {sleepers_poll, NULL}, .ex = rt.ex};
-    long earliest = -1;
-    cr_assert_eq(executor_block_on(rt.ex, 0, &s.base, &earliest), 0);
+    struct join_handle h[50];
+    struct spawner s = spawner(rt.ex, h, 50, spawn_sleeper, 60);
+    cr_assert_eq(executor_block_on(rt.ex, 0, &s.base, NULL), 0);
+    long earliest = s.least;
     cr_assert_geq(earliest, 0, "a sleeper woke %ld ns early", -earliest);
     host_rt_halt(&rt);
     cr_assert_eq(timers_pending(executor_timers(rt.ex)), 0);
     cr_assert_eq(executor_live_tasks(rt.ex), 0);
     host_rt_stop(&rt);
 }
-static int never_dropped;
-
-static enum poll never_poll(struct future *f, struct context *cx)
-{
-    (void)f, (void)cx;
-    return POLL_PENDING;
-}
-
-static void never_drop(struct future *f)
-{
-    (void)f;
-    never_dropped++;
-}
 Test(ch11_sleep, a_timeout_gives_up_and_drops_the_inner_future)
 {
     struct host_rt rt;
     host_rt_start(&rt, 1);
-    struct future never = {never_poll, never_drop};
+    struct future never = forever;
     struct timeout to = timeout_after(executor_timers(rt.ex), &never, 10 * MS);
     cr_assert_eq(executor_block_on(rt.ex, 0, &to.base, NULL), 0);
     cr_assert(to.timed_out);
-    cr_assert_eq(never_dropped, 1);
+    cr_assert_eq(atomic_load(&forever_dropped), 1);
     cr_assert_eq(timers_pending(executor_timers(rt.ex)), 0);
     host_rt_stop(&rt);
 }
@@ -117,42 +63,24 @@ Test(ch11_sleep, a_quick_future_beats_its_timeout)
     cr_assert_eq(timers_pending(t), 0);
     host_rt_stop(&rt);
 }
-struct cancel_sleeper {
-    struct future base;
-    struct executor *ex;
-    struct join_future j;
-    struct sleep pause;
-    int state;
-};
+static size_t pending_before;
 
-static enum poll cancel_sleeper_poll(struct future *f, struct context *cx)
+static void note_pending(struct canceller *c, struct context *cx)
 {
-    struct cancel_sleeper *c = (struct cancel_sleeper *)f;
-    struct timers *t = executor_timers(c->ex);
-    if (c->state == 0) {
-        struct sleep long_sleep = sleep_for(t, 10000 * MS);
-        c->j = join_future(executor_spawn(c->ex, &long_sleep.base, sizeof long_sleep, 0));
-        c->pause = sleep_for(t, 5 * MS);
-        c->state = 1;
-    }
-    if (c->state == 1) {
-        if (future_poll(&c->pause.base, cx) == POLL_PENDING)
-            return POLL_PENDING;
-        *(size_t *)cx->output = timers_pending(t);
-        join_cancel(&c->j.handle);
-        c->state = 2;
-    }
-    return future_poll_into(&c->j.base, cx, NULL);
+    (void)cx;
+    pending_before = timers_pending(executor_timers(c->ex));
 }
 Test(ch11_sleep, cancelling_a_sleeping_task_takes_its_timer_out)
 {
     struct host_rt rt;
     host_rt_start(&rt, 1);
-    struct cancel_sleeper c = {.base = {cancel_sleeper_poll, NULL}, .ex = rt.ex};
-    size_t pending_before = 0;
-    cr_assert_eq(executor_block_on(rt.ex, 0, &c.base, &pending_before), 0);
+    struct timers *t = executor_timers(rt.ex);
+    struct sleep long_sleep = sleep_for(t, 10000 * MS), pause = sleep_for(t, 5 * MS);
+    struct canceller c = canceller(rt.ex, &long_sleep.base, sizeof long_sleep, &pause.base);
+    c.before_cancel = note_pending;
+    cr_assert_eq(executor_block_on(rt.ex, 0, &c.base, NULL), 0);
     cr_assert_eq(pending_before, 1);
-    cr_assert(c.j.cancelled);
+    cr_assert(c.join.cancelled);
     host_rt_halt(&rt);
     cr_assert_eq(timers_pending(executor_timers(rt.ex)), 0);
     cr_assert_eq(executor_live_tasks(rt.ex), 0);

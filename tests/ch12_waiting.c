@@ -5,10 +5,11 @@
 #include "executor.h"
 #include "host_executor.h"
 #include "semaphore.h"
+#include "test_futures.h"
 
 #include <criterion/criterion.h>
 
-struct counter {
+struct wake_count {
     int wakes, clones;
 };
 
@@ -16,20 +17,20 @@ static const struct waker_vtable counting;
 
 static struct waker count_clone(const void *d)
 {
-    ((struct counter *)d)->clones++;
+    ((struct wake_count *)d)->clones++;
     return (struct waker){d, &counting};
 }
 static void count_wake(const void *d)
 {
-    ((struct counter *)d)->wakes++;
-    ((struct counter *)d)->clones--;
+    ((struct wake_count *)d)->wakes++;
+    ((struct wake_count *)d)->clones--;
 }
-static void count_wake_by_ref(const void *d) { ((struct counter *)d)->wakes++; }
-static void count_drop(const void *d) { ((struct counter *)d)->clones--; }
+static void count_wake_by_ref(const void *d) { ((struct wake_count *)d)->wakes++; }
+static void count_drop(const void *d) { ((struct wake_count *)d)->clones--; }
 static const struct waker_vtable counting = {count_clone, count_wake, count_wake_by_ref,
                                              count_drop};
 
-static enum poll poll_with(struct future *f, struct counter *c, void *out)
+static enum poll poll_with(struct future *f, struct wake_count *c, void *out)
 {
     struct waker w = {c, &counting};
     struct context cx = {&w, out};
@@ -41,7 +42,7 @@ Test(ch12_waiting, a_wait_queue_wakes_in_order_and_passes_a_wake_on)
 {
     struct wait_queue q = WAIT_QUEUE_INIT;
     int flag = 0;
-    struct counter a = {0}, b = {0};
+    struct wake_count a = {0}, b = {0};
     struct wait_for wa = wait_for(&q, flag_is_set, &flag), wb = wait_for(&q, flag_is_set, &flag);
     cr_assert_eq(poll_with(&wa.base, &a, NULL), POLL_PENDING);
     cr_assert_eq(poll_with(&wb.base, &b, NULL), POLL_PENDING);
@@ -59,7 +60,7 @@ Test(ch12_waiting, channel_order_back_pressure_and_close)
 {
     struct channel ch;
     long buf[2], v, got = 0;
-    struct counter c = {0};
+    struct wake_count c = {0};
     cr_assert_eq(channel_init(&ch, buf, sizeof(long), 2), 0);
     struct channel_send s[3];
     for (v = 0; v < 3; v++)
@@ -91,7 +92,7 @@ Test(ch12_waiting, a_woken_receiver_that_is_dropped_passes_the_wake_on)
 {
     struct channel ch;
     long buf[4], v = 7, got = 0;
-    struct counter a = {0}, b = {0}, s = {0};
+    struct wake_count a = {0}, b = {0}, s = {0};
     channel_init(&ch, buf, sizeof(long), 4);
     struct channel_recv ra = channel_recv(&ch), rb = channel_recv(&ch);
     cr_assert_eq(poll_with(&ra.base, &a, &got), POLL_PENDING);
@@ -109,7 +110,7 @@ Test(ch12_waiting, a_woken_receiver_that_is_dropped_passes_the_wake_on)
 Test(ch12_waiting, semaphore_serves_in_order_and_a_dropped_grant_returns)
 {
     struct semaphore sem;
-    struct counter ca = {0}, cb = {0}, cc = {0};
+    struct wake_count ca = {0}, cb = {0}, cc = {0};
     semaphore_init(&sem, 2);
     struct sem_acquire a = semaphore_acquire(&sem, 2), b = semaphore_acquire(&sem, 2),
                        c = semaphore_acquire(&sem, 1);
@@ -153,44 +154,23 @@ static enum poll locker_poll(struct future *f, struct context *cx)
     mutex_unlock(&mu);
     return POLL_READY;
 }
-struct lockers {
-    struct future base;
-    struct executor *ex;
-    struct join_handle h[1000];
-    struct join_future j;
-    int next, started, joining;
-};
-
-static enum poll lockers_poll(struct future *f, struct context *cx)
+static struct join_handle spawn_locker(struct executor *ex, long i, long arg)
 {
-    struct lockers *s = (struct lockers *)f;
-    for (; !s->started && s->next < 1000; s->next++) {
-        struct locker l = {.base = {locker_poll, NULL}, .lock = mutex_lock(&mu)};
-        s->h[s->next] = executor_spawn(s->ex, &l.base, sizeof l, 0);
-    }
-    if (!s->started)
-        s->started = 1, s->next = 0;
-    for (; s->next < 1000; s->next++) {
-        if (!s->joining)
-            s->j = join_future(s->h[s->next]), s->joining = 1;
-        if (future_poll_into(&s->j.base, cx, NULL) == POLL_PENDING)
-            return POLL_PENDING;
-        s->joining = 0;
-    }
-    return POLL_READY;
+    (void)i, (void)arg;
+    struct locker l = {.base = {locker_poll, NULL}, .lock = mutex_lock(&mu)};
+    return executor_spawn(ex, &l.base, sizeof l, 0);
 }
 Test(ch12_waiting, a_mutex_keeps_a_thousand_tasks_apart, .timeout = 60)
 {
     struct host_rt rt;
     mutex_init(&mu);
     host_rt_start(&rt, 4);
-    struct lockers *s = calloc(1, sizeof *s);
-    *s = (struct lockers){.base = {lockers_poll, NULL}, .ex = rt.ex};
-    cr_assert_eq(executor_block_on(rt.ex, 0, &s->base, NULL), 0);
+    static struct join_handle h[1000];
+    struct spawner s = spawner(rt.ex, h, 1000, spawn_locker, 0);
+    cr_assert_eq(executor_block_on(rt.ex, 0, &s.base, NULL), 0);
     cr_assert_eq(guarded, 1000);
     cr_assert_eq(semaphore_available(&mu.sem), 1);
     host_rt_stop(&rt);
-    free(s);
 }
 enum { RAISES = 100000 };
 static struct atomic_waker aw;
