@@ -16,6 +16,7 @@ struct hart {
     int off_depth;                  /* push_off nesting depth */
     int sie_before_off;             /* SIE as the outermost push_off found it */
     uint64_t kstack_top;            /* the guarded stack it runs on */
+    _Atomic int prepared;           /* the boot hart has filled in the above */
     _Atomic int online;             /* it has started and runs the kernel */
     _Atomic int call_state;         /* its mailbox for hart_call (ipi.c) */
     void (*call_fn)(void *);

@@ -27,6 +27,15 @@ int smp_running(void)
         n += hart_is_running(id);
     return n;
 }
+struct hart *hart_wait_until_prepared(unsigned long hartid)
+{
+    if (hartid >= HART_MAX)
+        for (;;)
+            wait_for_interrupt();
+    while (!atomic_load_explicit(&harts[hartid].prepared, memory_order_acquire))
+        ;
+    return &harts[hartid];
+}
 static void hart_main(void *arg);
 
 void hart_start_here(unsigned long hartid, struct hart *h)
@@ -69,14 +78,28 @@ static void do_idle_work(void)
     else
         wait_for_interrupt();
 }
+extern char _start[];
+
+static uintptr_t start_address(void)
+{
+#ifdef HYPHA_START_HARTS_AT_BOOT_ENTRY
+    return (uintptr_t)_start;   /* act out a firmware that misroutes harts */
+#else
+    return (uintptr_t)hart_entry;
+#endif
+}
 static void start_hart(unsigned long id)
 {
+    enum { SBI_ERR_ALREADY_AVAILABLE = -6 };
     struct hart *h = &harts[id];
     h->hartid = id;
     h->kstack_top = kstack_create((int)id);
+    atomic_store_explicit(&h->prepared, 1, memory_order_release);
     atomic_thread_fence(memory_order_seq_cst);
-    long err = sbi_hart_start(id, (uintptr_t)hart_entry, (uintptr_t)h);
-    if (err != 0)
+    long err = sbi_hart_start(id, start_address(), (uintptr_t)h);
+    if (err == SBI_ERR_ALREADY_AVAILABLE)
+        kprintf("hart %lu: already running, entered the kernel on its own\n", id);
+    else if (err != 0)
         panic("hart %lu: SBI hart_start failed: %s", id, sbi_strerror(err));
 }
 static void wait_for_harts(const struct dt_info *m, int expected)

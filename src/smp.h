@@ -11,6 +11,7 @@ struct hart;
 void smp_start(const struct dt_info *m, unsigned long boot_hartid);
 int smp_running(void);
 void hart_start_here(unsigned long hartid, struct hart *h);
+struct hart *hart_wait_until_prepared(unsigned long hartid);
 void smp_set_idle_work(void (*fn)(void));
 #endif
 

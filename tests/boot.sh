@@ -171,6 +171,9 @@ boot_test ch06_two_harts smp=2 append="test=all" -- \
     '^hart [01]: up, the boot hart' '^hart [01]: up, stack 0x[0-9a-f]+-0x[0-9a-f]+' \
     '^harts: 2 running' \
     '^ktest ch06_ipi_round_trip: PASS' '^ktest: [0-9]+ passed, 0 failed'
+boot_test ch06_late_harts_find_their_way smp=4 define=HYPHA_START_HARTS_AT_BOOT_ENTRY \
+    append="test=all" -- \
+    '^hart [1-3]: up, stack' '^harts: 4 running' '^ktest: [0-9]+ passed, 0 failed'
 boot_test ch06_four_harts_512M smp=4 mem=512M append="test=all" -- \
     '^memory: [0-9]+ frames free \((50[0-9]|51[01]) MiB\)' \
     '^hart 0: up' '^hart 1: up' '^hart 2: up' '^hart 3: up' \
