@@ -15,19 +15,22 @@ enum wasm_internal_op {
     WASM_IOP_BR_TABLE,          /* index slot, n, then n + 1 entries as BR */
     WASM_IOP_RETURN,            /* nresults, from slot */
     WASM_IOP_COPY,              /* to slot, from slot */
+    WASM_IOP_COPY2,             /* to, from, then to, from again: two COPYs */
     WASM_IOP_CONST32,           /* to slot, value (zero-extended) */
     WASM_IOP_CONST64,           /* to slot, low half, high half */
     WASM_IOP_COUNT
 };
 /* An i32 operation of the list below plus WITH_CONST: its second operand is
-   a constant in the code. A comparison of the list plus one of the JUMP_
-   forms: a compare-and-branch with operands a, b (a slot, or the constant
-   in the _CONST forms) and a target, jumping if the comparison holds (IF)
-   or fails (IF_NOT). */
+   a constant in the code. A load or store plus WITH_CONST: its address is
+   a slot plus a constant. A store plus STORE_CONST: its value is a
+   constant. A comparison of the list plus one of the JUMP_ forms: a
+   compare-and-branch with operands a, b (a slot, or the constant in the
+   _CONST forms) and a target, jumping if the comparison holds (IF) or
+   fails (IF_NOT). */
 enum { WASM_IOP_WITH_CONST = 0x200,
        WASM_IOP_JUMP_IF_CMP = 0x300, WASM_IOP_JUMP_IF_CMP_CONST = 0x400,
        WASM_IOP_JUMP_IF_NOT_CMP = 0x500, WASM_IOP_JUMP_IF_NOT_CMP_CONST = 0x600,
-       WASM_IOP_END = 0x700 };
+       WASM_IOP_STORE_CONST = 0x700, WASM_IOP_END = 0x800 };
 
 #define WASM_I32_COMPARISONS(X)                                                     \
     X(EQ, uint32_t, a == b) X(NE, uint32_t, a != b)                                 \

@@ -29,9 +29,11 @@ struct compiler {
     struct value *vals, spare;  /* the compile-time operand stack */
     uint32_t cap_vals, settled; /* below settled, every value is IN_SLOT */
     uint32_t h, max_h, nlocals; /* nlocals: parameters and declared locals */
+    uint32_t nparams;
     bool out_of_memory;
     uint32_t label;             /* the last place a branch may land */
     uint32_t result, result_end;    /* the last result word, and where its instruction ends */
+    uint32_t copy_at, copy_end;     /* the same for the last COPY */
 };
 
 static void *grow(struct compiler *c, void *array, uint32_t *cap, uint32_t need, size_t size)
@@ -107,9 +109,15 @@ static void emit_const(struct compiler *c, uint32_t to, uint64_t bits)
 
 static void emit_copy(struct compiler *c, uint32_t to, uint32_t from)
 {
-    emit(c, WASM_IOP_COPY);
+    if (!c->out_of_memory && c->n > 0 && c->copy_end == c->n && c->copy_at >= c->label &&
+        c->words[c->copy_at] == WASM_IOP_COPY) {
+        c->words[c->copy_at] = WASM_IOP_COPY2;     /* the previous copy, then this one */
+    } else {
+        c->copy_at = emit(c, WASM_IOP_COPY);
+    }
     emit(c, to);
     emit(c, from);
+    c->copy_end = c->n;
 }
 
 static void settle(struct compiler *c, uint32_t p)
@@ -433,25 +441,41 @@ static void compile_plain(struct compiler *c, const struct wasm_instr *in)
 }
 static void emit_immediates(struct compiler *c, const struct wasm_instr *in);
 static bool takes_constant(uint8_t op);
+static bool fold_address(struct compiler *c, uint32_t p, uint32_t *base, uint32_t *plus);
 
 static void compile_register(struct compiler *c, const struct wasm_instr *in, uint32_t k, uint32_t r)
 {
     uint32_t p = c->h - k, src[3], op = in->op;
-    if (k == 2 && takes_constant(in->op) && at(c, p + 1)->where == IS_CONST) {
-        op += WASM_IOP_WITH_CONST;
+    bool store = op >= WASM_OP_I32_STORE && op <= WASM_OP_I64_STORE32;
+    if (k == 2 && (takes_constant(in->op) || store) && at(c, p + 1)->where == IS_CONST &&
+        at(c, p + 1)->bits >> 32 == 0) {
+        op += store ? WASM_IOP_STORE_CONST : WASM_IOP_WITH_CONST;
         src[1] = (uint32_t)at(c, p + 1)->bits;
         src[0] = operand(c, p);
     } else {
         for (uint32_t i = 0; i < k; i++)
             src[i] = operand(c, p + i);
     }
+    uint32_t plus = 0;
+    bool folded = op >= WASM_OP_I32_LOAD && op <= WASM_OP_I64_STORE32 &&
+                  fold_address(c, p, &src[0], &plus);     /* (not a STORE_CONST) */
     pop(c, k);
-    emit(c, op);
+    emit(c, op + (folded ? WASM_IOP_WITH_CONST : 0));
     if (r) { c->result = emit(c, c->nlocals + p); push(c, 1); }
     for (uint32_t i = 0; i < k; i++)
         emit(c, src[i]);
+    if (folded) emit(c, plus);
     emit_immediates(c, in);
     if (r) c->result_end = c->n;
+}
+static bool fold_address(struct compiler *c, uint32_t p, uint32_t *base, uint32_t *plus)
+{
+    if (!just_computed(c, p) || c->words[c->result - 1] != WASM_IOP_WITH_CONST + WASM_OP_I32_ADD)
+        return false;
+    *base = c->words[c->result + 1];
+    *plus = c->words[c->result + 2];
+    c->n = c->result - 1;
+    return true;
 }
 static void emit_immediates(struct compiler *c, const struct wasm_instr *in)
 {
@@ -529,7 +553,9 @@ static void compile_local_set(struct compiler *c, uint32_t x, bool tee)
     uint32_t p = c->h - 1;
     struct value v = *at(c, p);
     settle_local(c, x, p);
-    if (just_computed(c, p))
+    if (v.where == IS_CONST && v.bits == 0 && c->n == 0 && x >= c->nparams)
+        ;                       /* nothing has run yet: the local is still 0 */
+    else if (just_computed(c, p))
         c->words[c->result] = x;
     else if (v.where == IS_CONST)
         emit_const(c, x, v.bits);
@@ -544,8 +570,9 @@ static struct wasm_code *compile_func(struct compiler *c, const struct wasm_func
 {
     const struct wasm_functype *t = &c->m->types[f->type_index];
     c->n = c->nblocks = c->h = c->max_h = c->settled = c->label = 0;
-    c->result = c->result_end = 0;
+    c->result = c->result_end = c->copy_at = c->copy_end = 0;
     c->nlocals = t->nparams + f->nlocals;
+    c->nparams = t->nparams;
     struct block *fb = open_block(c, WASM_OP_BLOCK, 0, false);
     if (fb) { fb->nresults = t->nresults; fb->height = 0; }
     struct wasm_reader r = { .bytes = c->m->bytes, .pos = f->body.offset,

@@ -41,13 +41,26 @@ void wasm_exec_free(struct wasm_exec *ex)
 #define DCMP(op) { fp[pc[0]] = wasm_f64(fp[pc[1]]) op wasm_f64(fp[pc[2]]); pc += 3; NEXT; }
 #define TRAPPING(T, fn) { T r; int t_ = fn((T)fp[pc[1]], (T)fp[pc[2]], &r);        \
         if (t_) { TRAP(t_); } fp[pc[0]] = r; pc += 3; NEXT; }
-#define LOAD(T, conv) { uint64_t ea = (uint64_t)(uint32_t)fp[pc[1]] + pc[2]; T v;     \
+#define LOAD(T, conv, address, offset, n) { uint64_t ea = (uint64_t)(address) + (offset); \
+        T v;                                                                           \
         if (ea + sizeof(T) > memsize) TRAP(WASM_TRAP_MEMORY_OOB);                      \
-        __builtin_memcpy(&v, mem + ea, sizeof v); fp[pc[0]] = conv; pc += 3; NEXT; }
-#define STORE(T) { uint64_t ea = (uint64_t)(uint32_t)fp[pc[0]] + pc[2];               \
-        T v = (T)fp[pc[1]];                                                            \
+        __builtin_memcpy(&v, mem + ea, sizeof v); fp[pc[0]] = conv; pc += n; NEXT; }
+#define STORE(T, address, value, offset, n) { uint64_t ea = (uint64_t)(address) + (offset); \
+        T v = (T)(value);                                                              \
         if (ea + sizeof(T) > memsize) TRAP(WASM_TRAP_MEMORY_OOB);                      \
-        __builtin_memcpy(mem + ea, &v, sizeof v); pc += 3; NEXT; }
+        __builtin_memcpy(mem + ea, &v, sizeof v); pc += n; NEXT; }
+#define WASM_LOADS(X)                                                                   \
+    X(I32_LOAD, uint32_t, v) X(I64_LOAD, uint64_t, v)                                   \
+    X(F32_LOAD, uint32_t, v) X(F64_LOAD, uint64_t, v)                                   \
+    X(I32_LOAD8_S, int8_t, (uint32_t)(int32_t)v) X(I32_LOAD8_U, uint8_t, v)             \
+    X(I32_LOAD16_S, int16_t, (uint32_t)(int32_t)v) X(I32_LOAD16_U, uint16_t, v)         \
+    X(I64_LOAD8_S, int8_t, (uint64_t)(int64_t)v) X(I64_LOAD8_U, uint8_t, v)             \
+    X(I64_LOAD16_S, int16_t, (uint64_t)(int64_t)v) X(I64_LOAD16_U, uint16_t, v)         \
+    X(I64_LOAD32_S, int32_t, (uint64_t)(int64_t)v) X(I64_LOAD32_U, uint32_t, v)
+#define WASM_STORES(X)                                                                  \
+    X(I32_STORE, uint32_t) X(I64_STORE, uint64_t) X(F32_STORE, uint32_t)                \
+    X(F64_STORE, uint64_t) X(I32_STORE8, uint8_t) X(I32_STORE16, uint16_t)              \
+    X(I64_STORE8, uint8_t) X(I64_STORE16, uint16_t) X(I64_STORE32, uint32_t)
 #define STACK_TOP() (sp = fp + *pc++)
 #define TAKE(t) { if (fuel <= 0) { pc--; goto out_of_fuel; } fuel--; pc = base + (t); NEXT; }
 /* move n values down to dst (a branch or a return) and give the new top */
@@ -65,6 +78,8 @@ static inline uint64_t *move_down(uint64_t *dst, const uint64_t *src, uint32_t n
 #define CASE(name)          op_##name:
 #define ICASE(name)         iop_##name:
 #define FCASE(form, n)      fused_##form##_##n:
+#define ACASE(name)         address_##name:
+#define KCASE(name)         store_const_##name:
 #define DEFAULT             op_default:
 #define RUN_ATTRIBUTES      __attribute__((noinline))  /* one copy of the labels */
 #define WASM_THREADED 1
@@ -74,13 +89,15 @@ static inline uint64_t *move_down(uint64_t *dst, const uint64_t *src, uint32_t n
 #define CASE(name)          case WASM_OP_##name:
 #define ICASE(name)         case WASM_IOP_##name:
 #define FCASE(form, n)      case WASM_IOP_##form + WASM_OP_I32_##n:
+#define ACASE(name)         case WASM_IOP_WITH_CONST + WASM_OP_##name:
+#define KCASE(name)         case WASM_IOP_STORE_CONST + WASM_OP_##name:
 #define DEFAULT             default:
 #define RUN_ATTRIBUTES
 #endif
 static RUN_ATTRIBUTES int run(struct wasm_exec *ex)
 {
     const uint32_t *pc = ex->pc, *base, *at = NULL;
-    uint64_t *sp = ex->sp, *fp = ex->fp;
+    uint64_t *sp = NULL, *fp = ex->fp;
     struct wasm_funcinst *func = ex->func, *callee;
     struct wasm_instance *inst = func->inst;
     int64_t fuel = ex->fuel;
@@ -91,7 +108,7 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex)
     LOAD_MEMORY();
     #ifdef WASM_THREADED
     #define WASM_INTERNAL_OPS(X) X(JUMP) X(JUMP_IF) X(JUMP_IF_NOT) X(BR) X(BR_IF) \
-        X(BR_TABLE) X(RETURN) X(COPY) X(CONST32) X(CONST64)
+        X(BR_TABLE) X(RETURN) X(COPY) X(COPY2) X(CONST32) X(CONST64)
     #define ONE(name) + 1
         _Static_assert(0 WASM_INTERNAL_OPS(ONE) == WASM_IOP_COUNT - WASM_IOP_JUMP,
                        "every internal opcode needs an entry in the label table");
@@ -99,6 +116,8 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex)
     #define IOP_LABEL(name) [WASM_IOP_##name] = &&iop_##name - &&op_default,
     #define FUSED_LABEL(form, n) [WASM_IOP_##form + WASM_OP_I32_##n] = &&fused_##form##_##n - &&op_default,
     #define CONST_LABEL(n, T, expr) FUSED_LABEL(WITH_CONST, n)
+    #define ADDRESS_LABEL(name, ...) [WASM_IOP_WITH_CONST + WASM_OP_##name] = &&address_##name - &&op_default,
+    #define STORE_CONST_LABEL(name, T) [WASM_IOP_STORE_CONST + WASM_OP_##name] = &&store_const_##name - &&op_default,
     #define JUMP_LABELS(n, T, expr)                                                    \
         FUSED_LABEL(JUMP_IF_CMP, n) FUSED_LABEL(JUMP_IF_CMP_CONST, n)                  \
         FUSED_LABEL(JUMP_IF_NOT_CMP, n) FUSED_LABEL(JUMP_IF_NOT_CMP_CONST, n)
@@ -107,6 +126,9 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex)
             WASM_INTERNAL_OPS(IOP_LABEL)
             WASM_FUSED_I32_OPS(CONST_LABEL)
             WASM_I32_COMPARISONS(JUMP_LABELS)
+            WASM_LOADS(ADDRESS_LABEL)
+            WASM_STORES(ADDRESS_LABEL)
+            WASM_STORES(STORE_CONST_LABEL)
         };
     #endif
     for (;;) {
@@ -209,6 +231,7 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex)
                 NEXT;
             }
         ICASE(COPY)      fp[pc[0]] = fp[pc[1]]; pc += 2; NEXT;
+        ICASE(COPY2)     fp[pc[0]] = fp[pc[1]]; fp[pc[2]] = fp[pc[3]]; pc += 4; NEXT;
         ICASE(CONST32)   fp[pc[0]] = pc[1]; pc += 2; NEXT;
         ICASE(CONST64)   fp[pc[0]] = pc[1] | (uint64_t)pc[2] << 32; pc += 3; NEXT;
         CASE(GLOBAL_GET) fp[pc[0]] = inst->globals[pc[1]]->value; pc += 2; NEXT;
@@ -218,29 +241,15 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex)
         CASE(REF_NULL)   STACK_TOP(); *sp = 0; NEXT;
         CASE(REF_IS_NULL) STACK_TOP(); sp[-1] = sp[-1] == 0; NEXT;
         CASE(REF_FUNC)   STACK_TOP(); *sp = (uintptr_t)inst->funcs[*pc++]; NEXT;
-        CASE(I32_LOAD)     LOAD(uint32_t, v)
-        CASE(I64_LOAD)     LOAD(uint64_t, v)
-        CASE(F32_LOAD)     LOAD(uint32_t, v)
-        CASE(F64_LOAD)     LOAD(uint64_t, v)
-        CASE(I32_LOAD8_S)  LOAD(int8_t, (uint32_t)(int32_t)v)
-        CASE(I32_LOAD8_U)  LOAD(uint8_t, v)
-        CASE(I32_LOAD16_S) LOAD(int16_t, (uint32_t)(int32_t)v)
-        CASE(I32_LOAD16_U) LOAD(uint16_t, v)
-        CASE(I64_LOAD8_S)  LOAD(int8_t, (uint64_t)(int64_t)v)
-        CASE(I64_LOAD8_U)  LOAD(uint8_t, v)
-        CASE(I64_LOAD16_S) LOAD(int16_t, (uint64_t)(int64_t)v)
-        CASE(I64_LOAD16_U) LOAD(uint16_t, v)
-        CASE(I64_LOAD32_S) LOAD(int32_t, (uint64_t)(int64_t)v)
-        CASE(I64_LOAD32_U) LOAD(uint32_t, v)
-        CASE(I32_STORE)    STORE(uint32_t)
-        CASE(I64_STORE)    STORE(uint64_t)
-        CASE(F32_STORE)    STORE(uint32_t)
-        CASE(F64_STORE)    STORE(uint64_t)
-        CASE(I32_STORE8)   STORE(uint8_t)
-        CASE(I32_STORE16)  STORE(uint16_t)
-        CASE(I64_STORE8)   STORE(uint8_t)
-        CASE(I64_STORE16)  STORE(uint16_t)
-        CASE(I64_STORE32)  STORE(uint32_t)
+        #define LOAD_CASES(N, T, conv)                                                   \
+        CASE(N)  LOAD(T, conv, (uint32_t)fp[pc[1]], pc[2], 3)                             \
+        ACASE(N) LOAD(T, conv, (uint32_t)((uint32_t)fp[pc[1]] + pc[2]), pc[3], 4)
+        #define STORE_CASES(N, T)                                                        \
+        CASE(N)  STORE(T, (uint32_t)fp[pc[0]], fp[pc[1]], pc[2], 3)                       \
+        ACASE(N) STORE(T, (uint32_t)((uint32_t)fp[pc[0]] + pc[2]), fp[pc[1]], pc[3], 4)   \
+        KCASE(N) STORE(T, (uint32_t)fp[pc[0]], pc[1], pc[2], 3)
+        WASM_LOADS(LOAD_CASES)
+        WASM_STORES(STORE_CASES)
         CASE(MEMORY_SIZE)  STACK_TOP(); *sp = memsize / 65536; NEXT;
         CASE(MEMORY_GROW)
             STACK_TOP();
@@ -493,7 +502,7 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex)
         }
     }
     out_of_fuel:
-        ex->pc = pc; ex->sp = sp; ex->fp = fp; ex->func = func; ex->fuel = fuel;
+        ex->pc = pc; ex->fp = fp; ex->func = func; ex->fuel = fuel;
         return ex->status = WASM_OUT_OF_FUEL;
     finished:
         ex->fuel = fuel;

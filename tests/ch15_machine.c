@@ -219,3 +219,14 @@ Test(ch15_machine, a_local_written_under_a_pending_read_keeps_its_old_value,
     for (uint32_t i = 0; i < code->nwords; i++)
         cr_expect_eq(code->words[i], want[i], "word %u", i);
 }
+Test(ch15_machine, an_address_addition_folded_into_a_load_still_wraps,
+     .init = setup, .fini = teardown_machine)
+{
+    const struct wasm_code *code = t.m.funcs[11].code;
+    cr_expect_eq(code->words[0], WASM_IOP_WITH_CONST + WASM_OP_I32_LOAD, "the add was folded");
+    uint64_t wraps = 0xfffffffcu, beyond = 0xfffffff0u;
+    cr_assert_eq(wasm_call(&t.ex, export("wrap"), &wraps), WASM_DONE, "%s", t.ex.message);
+    cr_expect_eq((uint32_t)wasm_results(&t.ex)[0], 0);
+    cr_assert_eq(wasm_call(&t.ex, export("wrap"), &beyond), WASM_TRAPPED);
+    cr_expect_eq(t.ex.trap, WASM_TRAP_MEMORY_OOB);
+}
