@@ -21,6 +21,8 @@ struct value {
     uint64_t bits;              /* IS_CONST: its bit pattern */
 };
 
+#define MAX_PENDING 64          /* values above settled, at most */
+
 struct compiler {
     struct wasm_module *m;
     uint32_t *words, n, cap;
@@ -84,12 +86,16 @@ static void push(struct compiler *c, uint32_t k)
         c->max_h = c->h;
 }
 
+static void settle(struct compiler *c, uint32_t p);
+
 static void push_pending(struct compiler *c, uint8_t where, uint32_t local, uint64_t bits)
 {
     push(c, 1);
     *at(c, c->h - 1) = (struct value){ where, local, bits };
     if (c->settled > c->h - 1)
         c->settled = c->h - 1;
+    while (c->h - c->settled > MAX_PENDING)     /* keep every scan short */
+        settle(c, c->settled++);
 }
 
 static void pop(struct compiler *c, uint32_t k)

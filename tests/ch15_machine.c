@@ -230,3 +230,10 @@ Test(ch15_machine, an_address_addition_folded_into_a_load_still_wraps,
     cr_assert_eq(wasm_call(&t.ex, export("wrap"), &beyond), WASM_TRAPPED);
     cr_expect_eq(t.ex.trap, WASM_TRAP_MEMORY_OOB);
 }
+Test(ch15_machine, more_pending_values_than_the_compiler_keeps_are_settled,
+     .init = setup, .fini = teardown_machine)
+{
+    uint64_t three = 3;
+    cr_assert_eq(wasm_call(&t.ex, export("many"), &three), WASM_DONE, "%s", t.ex.message);
+    cr_expect_eq((uint32_t)wasm_results(&t.ex)[0], 210);
+}
