@@ -345,9 +345,9 @@ static int compile_control(struct compiler *c, struct wasm_reader *r, const stru
         for (uint32_t p = c->h - k; p < c->h; p++)
             settle(c, p);
         emit(c, in->op);
-        emit(c, c->nlocals + c->h);
         emit(c, in->x);
         if (in->op == WASM_OP_CALL_INDIRECT) emit(c, in->y);
+        emit(c, c->nlocals + c->h - (in->op == WASM_OP_CALL_INDIRECT));
         pop(c, k);
         push(c, c->m->types[t].nresults);
         return 0;

@@ -176,15 +176,14 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex)
             NEXT;
         }
         CASE(CALL)
-            STACK_TOP();
-            callee = inst->funcs[*pc++];
+            callee = inst->funcs[pc[0]];
+            pc += 2;
             goto call;
         CASE(CALL_INDIRECT) {
-            STACK_TOP();
             const struct wasm_functype *want = &inst->module->types[pc[0]];
             struct wasm_table *t = inst->tables[pc[1]];
-            uint32_t i = (uint32_t)*--sp;
-            pc += 2;
+            uint32_t i = (uint32_t)fp[pc[2]];
+            pc += 3;
             if (i >= t->size)
                 TRAP(WASM_TRAP_UNDEFINED_ELEMENT);
             callee = (struct wasm_funcinst *)(uintptr_t)t->elems[i];
@@ -195,6 +194,7 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex)
             goto call;
         }
         call:
+            sp = fp + pc[-1];
             if (callee->host != NULL) {
                 uint64_t *args = sp - callee->type.nparams;
                 if (callee->type.nresults > (size_t)(ex->stack_end - args))
