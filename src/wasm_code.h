@@ -8,32 +8,37 @@
 
 enum wasm_internal_op {
     WASM_IOP_JUMP = 0x100,      /* target */
-    WASM_IOP_JUMP_IF_NOT,       /* target */
-    WASM_IOP_JUMP_IF,           /* target */
-    WASM_IOP_BR,                /* target, height, arity */
-    WASM_IOP_BR_IF,             /* target, height, arity */
-    WASM_IOP_BR_TABLE,          /* n, then n + 1 of (target, height, arity) */
-    WASM_IOP_RETURN,            /* nresults */
-    WASM_IOP_FUEL,              /* a loop's head: take one unit of fuel */
+    WASM_IOP_JUMP_IF,           /* condition slot, target */
+    WASM_IOP_JUMP_IF_NOT,       /* condition slot, target */
+    WASM_IOP_BR,                /* target, to slot, from slot, arity */
+    WASM_IOP_BR_IF,             /* condition slot, then as BR */
+    WASM_IOP_BR_TABLE,          /* index slot, n, then n + 1 entries as BR */
+    WASM_IOP_RETURN,            /* nresults, from slot */
+    WASM_IOP_COPY,              /* to slot, from slot */
+    WASM_IOP_COPY2,             /* to, from, then to, from again: two COPYs */
+    WASM_IOP_CONST32,           /* to slot, value (zero-extended) */
+    WASM_IOP_CONST64,           /* to slot, low half, high half */
     WASM_IOP_COUNT
 };
-/* Fused i32 operations: the opcode plus one of these. The second operand
-   is the next word (CONST) or the local it names (LOCAL); in the LOCAL_
-   forms, the first operand is the local the word before names. Adding
-   TO_LOCAL or TEE_LOCAL to a LOCAL_ form stores the result into the local
-   a third word names instead of pushing it (TEE: and pushes it too). */
-enum { WASM_IOP_WITH_CONST = 0x200, WASM_IOP_WITH_LOCAL = 0x300,
-       WASM_IOP_LOCAL_WITH_CONST = 0x400, WASM_IOP_LOCAL_WITH_LOCAL = 0x500,
-       WASM_IOP_TO_LOCAL = 0x200, WASM_IOP_TEE_LOCAL = 0x400 };
-enum { WASM_IOP_LOCAL_COPY = WASM_IOP_COUNT,  /* from, to: local.get, local.set */
-       WASM_IOP_LOCAL_SET_CONST };            /* value, to: i32.const, local.set */
+/* An i32 operation of the list below plus WITH_CONST: its second operand is
+   a constant in the code. A load or store plus WITH_CONST: its address is
+   a slot plus a constant. A store plus STORE_CONST: its value is a
+   constant. A comparison of the list plus one of the JUMP_ forms: a
+   compare-and-branch with operands a, b (a slot, or the constant in the
+   _CONST forms) and a target, jumping if the comparison holds (IF) or
+   fails (IF_NOT). */
+enum { WASM_IOP_WITH_CONST = 0x200,
+       WASM_IOP_JUMP_IF_CMP = 0x300, WASM_IOP_JUMP_IF_CMP_CONST = 0x400,
+       WASM_IOP_JUMP_IF_NOT_CMP = 0x500, WASM_IOP_JUMP_IF_NOT_CMP_CONST = 0x600,
+       WASM_IOP_STORE_CONST = 0x700, WASM_IOP_END = 0x800 };
 
-#define WASM_FUSED_I32_OPS(X)                                                       \
+#define WASM_I32_COMPARISONS(X)                                                     \
     X(EQ, uint32_t, a == b) X(NE, uint32_t, a != b)                                 \
     X(LT_S, int32_t, a < b) X(LT_U, uint32_t, a < b)                                \
     X(GT_S, int32_t, a > b) X(GT_U, uint32_t, a > b)                                \
     X(LE_S, int32_t, a <= b) X(LE_U, uint32_t, a <= b)                              \
-    X(GE_S, int32_t, a >= b) X(GE_U, uint32_t, a >= b)                              \
+    X(GE_S, int32_t, a >= b) X(GE_U, uint32_t, a >= b)
+#define WASM_FUSED_I32_OPS(X) WASM_I32_COMPARISONS(X)                               \
     X(ADD, uint32_t, a + b) X(SUB, uint32_t, a - b) X(MUL, uint32_t, a * b)         \
     X(AND, uint32_t, a & b) X(OR, uint32_t, a | b) X(XOR, uint32_t, a ^ b)          \
     X(SHL, uint32_t, a << (b & 31)) X(SHR_S, uint32_t, wasm_i32_shr_s(a, b))         \

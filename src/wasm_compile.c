@@ -13,15 +13,29 @@ struct block {
     uint32_t else_fixup;        /* an if's JUMP_IF_NOT target word, or 0 */
 };
 
+enum where { IN_SLOT, IN_LOCAL, IS_CONST };
+
+struct value {
+    uint8_t where;
+    uint32_t local;             /* IN_LOCAL: the local that holds it */
+    uint64_t bits;              /* IS_CONST: its bit pattern */
+};
+
+#define MAX_PENDING 64          /* values above settled, at most */
+
 struct compiler {
     struct wasm_module *m;
     uint32_t *words, n, cap;
     struct block *blocks;
     uint32_t nblocks, cap_blocks;
-    uint32_t h, max_h, nlocals;  /* nlocals: parameters and declared locals */
+    struct value *vals, spare;  /* the compile-time operand stack */
+    uint32_t cap_vals, settled; /* below settled, every value is IN_SLOT */
+    uint32_t h, max_h, nlocals; /* nlocals: parameters and declared locals */
+    uint32_t nparams;
     bool out_of_memory;
-    uint32_t before, last;       /* where the last two plain instructions start */
-    uint32_t label;              /* the last place a branch may land */
+    uint32_t label;             /* the last place a branch may land */
+    uint32_t result, result_end;    /* the last result word, and where its instruction ends */
+    uint32_t copy_at, copy_end;     /* the same for the last COPY */
 };
 
 static void *grow(struct compiler *c, void *array, uint32_t *cap, uint32_t need, size_t size)
@@ -53,14 +67,100 @@ static uint32_t emit(struct compiler *c, uint32_t w)
     return c->n++;
 }
 
+static struct value *at(struct compiler *c, uint32_t p)
+{
+    return p < c->cap_vals ? &c->vals[p] : &c->spare;
+}
+
 static void push(struct compiler *c, uint32_t k)
 {
+    struct value *vals = grow(c, c->vals, &c->cap_vals, c->h + k, sizeof(struct value));
+    if (vals != NULL)
+        c->vals = vals;
+    for (uint32_t i = 0; i < k; i++)
+        at(c, c->h + i)->where = IN_SLOT;
+    if (c->settled == c->h)
+        c->settled += k;
     c->h += k;
     if (c->h > c->max_h)
         c->max_h = c->h;
 }
 
-static void pop(struct compiler *c, uint32_t k) { c->h -= k; }
+static void settle(struct compiler *c, uint32_t p);
+
+static void push_pending(struct compiler *c, uint8_t where, uint32_t local, uint64_t bits)
+{
+    push(c, 1);
+    *at(c, c->h - 1) = (struct value){ where, local, bits };
+    if (c->settled > c->h - 1)
+        c->settled = c->h - 1;
+    while (c->h - c->settled > MAX_PENDING)     /* keep every scan short */
+        settle(c, c->settled++);
+}
+
+static void pop(struct compiler *c, uint32_t k)
+{
+    c->h -= k;
+    if (c->settled > c->h)
+        c->settled = c->h;
+}
+static void emit_const(struct compiler *c, uint32_t to, uint64_t bits)
+{
+    emit(c, bits >> 32 ? WASM_IOP_CONST64 : WASM_IOP_CONST32);
+    emit(c, to);
+    emit(c, (uint32_t)bits);
+    if (bits >> 32)
+        emit(c, (uint32_t)(bits >> 32));
+}
+
+static void emit_copy(struct compiler *c, uint32_t to, uint32_t from)
+{
+    if (!c->out_of_memory && c->n > 0 && c->copy_end == c->n && c->copy_at >= c->label &&
+        c->words[c->copy_at] == WASM_IOP_COPY) {
+        c->words[c->copy_at] = WASM_IOP_COPY2;     /* the previous copy, then this one */
+    } else {
+        c->copy_at = emit(c, WASM_IOP_COPY);
+    }
+    emit(c, to);
+    emit(c, from);
+    c->copy_end = c->n;
+}
+
+static void settle(struct compiler *c, uint32_t p)
+{
+    struct value *v = at(c, p);
+    if (v->where == IN_LOCAL)
+        emit_copy(c, c->nlocals + p, v->local);
+    else if (v->where == IS_CONST)
+        emit_const(c, c->nlocals + p, v->bits);
+    v->where = IN_SLOT;
+}
+static void settle_all(struct compiler *c)
+{
+    for (uint32_t p = c->settled; p < c->h; p++)
+        settle(c, p);
+    c->settled = c->h;
+}
+
+static void settle_local(struct compiler *c, uint32_t x, uint32_t below)
+{
+    for (uint32_t p = c->settled; p < below; p++)
+        if (at(c, p)->where == IN_LOCAL && at(c, p)->local == x)
+            settle(c, p);
+}
+
+static uint32_t operand(struct compiler *c, uint32_t p)
+{
+    if (at(c, p)->where == IN_LOCAL)
+        return at(c, p)->local;
+    settle(c, p);
+    return c->nlocals + p;
+}
+static bool just_computed(struct compiler *c, uint32_t p)
+{
+    return !c->out_of_memory && at(c, p)->where == IN_SLOT && c->result_end == c->n &&
+           c->n > c->label && c->words[c->result] == c->nlocals + p;
+}
 static void wait_for_end(struct compiler *c, struct block *b)
 {
     uint32_t at = emit(c, b->fixups);
@@ -112,19 +212,60 @@ static void emit_target(struct compiler *c, struct block *b)
         wait_for_end(c, b);
 }
 
-static void emit_branch(struct compiler *c, uint32_t depth, uint32_t plain, uint32_t adjusting)
+static void emit_conditional(struct compiler *c, bool if_true);
+
+static void emit_branch(struct compiler *c, uint32_t depth, bool conditional)
 {
     struct block *b = &c->blocks[c->nblocks - 1 - depth];
     uint32_t arity = b->kind == WASM_OP_LOOP ? b->nparams : b->nresults;
-    if (c->h - arity == b->height) {
-        emit(c, plain);
+    if (c->h - conditional - arity == b->height) {
+        if (conditional) emit_conditional(c, true);
+        else { settle_all(c); emit(c, WASM_IOP_JUMP); }
         emit_target(c, b);
-    } else {
-        emit(c, adjusting);
-        emit_target(c, b);
-        emit(c, c->nlocals + b->height);
-        emit(c, arity);
+        return;
     }
+    uint32_t cond = conditional ? operand(c, c->h - 1) : 0;
+    pop(c, conditional);
+    settle_all(c);
+    emit(c, conditional ? WASM_IOP_BR_IF : WASM_IOP_BR);
+    if (conditional) emit(c, cond);
+    emit_target(c, b);
+    emit(c, c->nlocals + b->height);
+    emit(c, c->nlocals + c->h - arity);
+    emit(c, arity);
+}
+static bool fuse_condition(struct compiler *c, bool if_true);
+
+static void emit_conditional(struct compiler *c, bool if_true)
+{
+    uint32_t p = c->h - 1;
+    bool fresh = just_computed(c, p);
+    uint32_t cond = operand(c, p);
+    pop(c, 1);
+    settle_all(c);
+    if (fresh && c->result_end == c->n && fuse_condition(c, if_true))
+        return;
+    emit(c, if_true ? WASM_IOP_JUMP_IF : WASM_IOP_JUMP_IF_NOT);
+    emit(c, cond);
+}
+static bool fuse_condition(struct compiler *c, bool if_true)
+{
+    uint32_t *w = c->words + c->result - 1, op = w[0] & 0xff;
+    bool k = w[0] >= WASM_IOP_WITH_CONST;
+    if (w[0] == WASM_OP_I32_EQZ) {
+        w[0] = if_true ? WASM_IOP_JUMP_IF_NOT : WASM_IOP_JUMP_IF;
+        w[1] = w[2];
+        c->n = c->result + 1;
+        return true;
+    }
+    if (op < WASM_OP_I32_EQ || op > WASM_OP_I32_GE_U || (w[0] >> 8 != 0 && w[0] >> 8 != 2))
+        return false;
+    w[0] = op + (if_true ? (k ? WASM_IOP_JUMP_IF_CMP_CONST : WASM_IOP_JUMP_IF_CMP)
+                         : (k ? WASM_IOP_JUMP_IF_NOT_CMP_CONST : WASM_IOP_JUMP_IF_NOT_CMP));
+    w[1] = w[2];
+    w[2] = w[3];
+    c->n = c->result + 2;
+    return true;
 }
 static int compile_control(struct compiler *c, struct wasm_reader *r, const struct wasm_instr *in);
 static void compile_plain(struct compiler *c, const struct wasm_instr *in);
@@ -156,6 +297,7 @@ static int compile_instr(struct compiler *c, struct wasm_reader *r, const struct
 }
 static int compile_end(struct compiler *c, struct block *top);
 static void compile_br_table(struct compiler *c, struct wasm_reader *r, const struct wasm_instr *in);
+static void compile_return(struct compiler *c);
 
 static int compile_control(struct compiler *c, struct wasm_reader *r, const struct wasm_instr *in)
 {
@@ -163,24 +305,21 @@ static int compile_control(struct compiler *c, struct wasm_reader *r, const stru
     switch (in->op) {
     case WASM_OP_NOP:
         return 0;
-    case WASM_OP_BLOCK:
+    case WASM_OP_BLOCK: case WASM_OP_LOOP:
+        settle_all(c);
         return open_block(c, in->op, in->blocktype, false) ? 0 : -1;
-    case WASM_OP_LOOP:
-        if ((b = open_block(c, in->op, in->blocktype, false)) == NULL) return -1;
-        emit(c, WASM_IOP_FUEL);
-        return 0;
     case WASM_OP_IF:
-        pop(c, 1);
+        emit_conditional(c, false);
         if ((b = open_block(c, in->op, in->blocktype, false)) == NULL) return -1;
-        emit(c, WASM_IOP_JUMP_IF_NOT);
         b->else_fixup = emit(c, 0);
         return 0;
     case WASM_OP_ELSE:
-        if (!top->unreachable) { emit(c, WASM_IOP_JUMP); wait_for_end(c, top); }
+        if (!top->unreachable) { settle_all(c); emit(c, WASM_IOP_JUMP); wait_for_end(c, top); }
         resolve(c, top->else_fixup, c->n);
         top->else_fixup = 0;
         top->unreachable = false;
-        c->h = top->height + top->nparams;
+        pop(c, c->h - top->height);
+        push(c, top->nparams);
         return 0;
     case WASM_OP_END:
         return compile_end(c, top);
@@ -188,41 +327,55 @@ static int compile_control(struct compiler *c, struct wasm_reader *r, const stru
         emit(c, WASM_OP_UNREACHABLE);
         top->unreachable = true;
         return 0;
-    case WASM_OP_BR:
-        emit_branch(c, in->x, WASM_IOP_JUMP, WASM_IOP_BR);
-        top->unreachable = true;
-        return 0;
-    case WASM_OP_BR_IF:
-        pop(c, 1);
-        emit_branch(c, in->x, WASM_IOP_JUMP_IF, WASM_IOP_BR_IF);
+    case WASM_OP_BR: case WASM_OP_BR_IF:
+        emit_branch(c, in->x, in->op == WASM_OP_BR_IF);
+        top->unreachable = in->op == WASM_OP_BR;
         return 0;
     case WASM_OP_BR_TABLE:
-        pop(c, 1);
         compile_br_table(c, r, in);
         top->unreachable = true;
         return 0;
     case WASM_OP_RETURN:
-        emit(c, WASM_IOP_RETURN);
-        emit(c, c->blocks[0].nresults);
+        compile_return(c);
         top->unreachable = true;
         return 0;
     case WASM_OP_CALL: case WASM_OP_CALL_INDIRECT: {
         uint32_t t = in->op == WASM_OP_CALL ? wasm_func_type_index(c->m, in->x) : in->x;
+        uint32_t k = c->m->types[t].nparams + (in->op == WASM_OP_CALL_INDIRECT);
+        for (uint32_t p = c->h - k; p < c->h; p++)
+            settle(c, p);
         emit(c, in->op);
         emit(c, in->x);
-        if (in->op == WASM_OP_CALL_INDIRECT) { emit(c, in->y); pop(c, 1); }
-        pop(c, c->m->types[t].nparams);
+        if (in->op == WASM_OP_CALL_INDIRECT) emit(c, in->y);
+        emit(c, c->nlocals + c->h - (in->op == WASM_OP_CALL_INDIRECT));
+        pop(c, k);
         push(c, c->m->types[t].nresults);
         return 0;
     }
     }
     return 0;
 }
+static void compile_return(struct compiler *c)
+{
+    uint32_t n = c->blocks[0].nresults, from = c->nlocals + c->h - n;
+    if (n == 1)
+        from = operand(c, c->h - 1);
+    else
+        for (uint32_t p = c->h - n; p < c->h; p++)
+            settle(c, p);
+    emit(c, WASM_IOP_RETURN);
+    emit(c, n);
+    emit(c, from);
+}
 static void compile_br_table(struct compiler *c, struct wasm_reader *r, const struct wasm_instr *in)
 {
     struct wasm_reader labels = *r;
     labels.pos = in->targets;
+    uint32_t index = operand(c, c->h - 1);
+    pop(c, 1);
+    settle_all(c);
     emit(c, WASM_IOP_BR_TABLE);
+    emit(c, index);
     emit(c, in->x);
     for (uint32_t i = 0; i <= in->x; i++) {
         uint32_t depth = in->y;
@@ -232,40 +385,109 @@ static void compile_br_table(struct compiler *c, struct wasm_reader *r, const st
         uint32_t arity = b->kind == WASM_OP_LOOP ? b->nparams : b->nresults;
         emit_target(c, b);
         emit(c, c->nlocals + b->height);
+        emit(c, c->nlocals + c->h - arity);
         emit(c, arity);
     }
 }
 static int compile_end(struct compiler *c, struct block *top)
 {
+    if (c->nblocks == 1 && top->fixups == 0 && !top->unreachable) {
+        compile_return(c);
+        c->nblocks--;
+        return 0;
+    }
+    if (!top->unreachable)
+        settle_all(c);
     if (top->else_fixup)
         resolve(c, top->else_fixup, c->n);
     resolve(c, top->fixups, c->n);
-    c->h = top->height + top->nresults;
-    if (c->h > c->max_h)
-        c->max_h = c->h;
+    pop(c, c->h - top->height);
+    push(c, top->nresults);
     c->nblocks--;
     if (c->nblocks == 0) {
         emit(c, WASM_IOP_RETURN);
         emit(c, top->nresults);
+        emit(c, c->nlocals);
     }
     return 0;
 }
 static int stack_effect(uint8_t op);
-static bool fuse_operand(struct compiler *c, uint8_t op);
-static bool fuse_result(struct compiler *c, uint8_t op, uint32_t local);
+static bool in_register_form(uint8_t op);
+static void compile_register(struct compiler *c, const struct wasm_instr *in, uint32_t k, uint32_t r);
+static void compile_stack(struct compiler *c, const struct wasm_instr *in, uint32_t k, uint32_t r);
+static void compile_local_set(struct compiler *c, uint32_t x, bool tee);
 
 static void compile_plain(struct compiler *c, const struct wasm_instr *in)
 {
     uint8_t op = in->op;
-    if (fuse_result(c, op, in->x) || fuse_operand(c, op))
+    switch (op) {
+    case WASM_OP_LOCAL_GET:
+        push_pending(c, IN_LOCAL, in->x, 0);
         return;
-    c->before = c->last;
-    c->last = c->n;
-    emit(c, op);
-    switch (wasm_op_immediates[op]) {
-    case WASM_IMM_LOCAL: case WASM_IMM_GLOBAL: case WASM_IMM_TABLE:
-    case WASM_IMM_FUNC: case WASM_IMM_DATA: case WASM_IMM_ELEM:
-    case WASM_IMM_MEMORY_INIT:
+    case WASM_OP_I32_CONST: case WASM_OP_I64_CONST:
+    case WASM_OP_F32_CONST: case WASM_OP_F64_CONST:
+        push_pending(c, IS_CONST, 0, in->bits);
+        return;
+    case WASM_OP_DROP:
+        pop(c, 1);
+        return;
+    case WASM_OP_LOCAL_SET: case WASM_OP_LOCAL_TEE:
+        compile_local_set(c, in->x, op == WASM_OP_LOCAL_TEE);
+        return;
+    }
+    bool none = (op >= WASM_OP_I32_STORE && op <= WASM_OP_I64_STORE32) ||
+                op == WASM_OP_GLOBAL_SET || op == WASM_OP_TABLE_SET ||
+                (op >= WASM_OP_MEMORY_INIT && op <= WASM_OP_TABLE_COPY) ||
+                op == WASM_OP_TABLE_FILL;
+    uint32_t r = none ? 0 : 1, k = (uint32_t)((int)r - stack_effect(op));
+    if (in_register_form(op))
+        compile_register(c, in, k, r);
+    else
+        compile_stack(c, in, k, r);
+}
+static void emit_immediates(struct compiler *c, const struct wasm_instr *in);
+static bool takes_constant(uint8_t op);
+static bool fold_address(struct compiler *c, uint32_t p, uint32_t *base, uint32_t *plus);
+
+static void compile_register(struct compiler *c, const struct wasm_instr *in, uint32_t k, uint32_t r)
+{
+    uint32_t p = c->h - k, src[3], op = in->op;
+    bool store = op >= WASM_OP_I32_STORE && op <= WASM_OP_I64_STORE32;
+    if (k == 2 && (takes_constant(in->op) || store) && at(c, p + 1)->where == IS_CONST &&
+        at(c, p + 1)->bits >> 32 == 0) {
+        op += store ? WASM_IOP_STORE_CONST : WASM_IOP_WITH_CONST;
+        src[1] = (uint32_t)at(c, p + 1)->bits;
+        src[0] = operand(c, p);
+    } else {
+        for (uint32_t i = 0; i < k; i++)
+            src[i] = operand(c, p + i);
+    }
+    uint32_t plus = 0;
+    bool folded = op >= WASM_OP_I32_LOAD && op <= WASM_OP_I64_STORE32 &&
+                  fold_address(c, p, &src[0], &plus);     /* (not a STORE_CONST) */
+    pop(c, k);
+    emit(c, op + (folded ? WASM_IOP_WITH_CONST : 0));
+    if (r) { c->result = emit(c, c->nlocals + p); push(c, 1); }
+    for (uint32_t i = 0; i < k; i++)
+        emit(c, src[i]);
+    if (folded) emit(c, plus);
+    emit_immediates(c, in);
+    if (r) c->result_end = c->n;
+}
+static bool fold_address(struct compiler *c, uint32_t p, uint32_t *base, uint32_t *plus)
+{
+    if (!just_computed(c, p) || c->words[c->result - 1] != WASM_IOP_WITH_CONST + WASM_OP_I32_ADD)
+        return false;
+    *base = c->words[c->result + 1];
+    *plus = c->words[c->result + 2];
+    c->n = c->result - 1;
+    return true;
+}
+static void emit_immediates(struct compiler *c, const struct wasm_instr *in)
+{
+    switch (wasm_op_immediates[in->op]) {
+    case WASM_IMM_GLOBAL: case WASM_IMM_TABLE: case WASM_IMM_FUNC:
+    case WASM_IMM_DATA: case WASM_IMM_ELEM: case WASM_IMM_MEMORY_INIT:
         emit(c, in->x);
         break;
     case WASM_IMM_TABLE_INIT: case WASM_IMM_TABLE_COPY:
@@ -275,29 +497,46 @@ static void compile_plain(struct compiler *c, const struct wasm_instr *in)
     case WASM_IMM_MEMARG:
         emit(c, in->y);
         break;
-    case WASM_IMM_I32: case WASM_IMM_F32:
-        emit(c, (uint32_t)in->bits);
-        break;
-    case WASM_IMM_I64: case WASM_IMM_F64:
-        emit(c, (uint32_t)in->bits);
-        emit(c, (uint32_t)(in->bits >> 32));
-        break;
     }
-    int d = stack_effect(op);
-    if (d > 0) push(c, (uint32_t)d); else pop(c, (uint32_t)-d);
+}
+static void compile_stack(struct compiler *c, const struct wasm_instr *in, uint32_t k, uint32_t r)
+{
+    for (uint32_t p = c->h - k; p < c->h; p++)
+        settle(c, p);
+    emit(c, in->op);
+    emit(c, c->nlocals + c->h);
+    emit_immediates(c, in);
+    pop(c, k);
+    push(c, r);
+}
+static bool in_register_form(uint8_t op)
+{
+    return (op >= WASM_OP_I32_LOAD && op <= WASM_OP_I64_STORE32) ||
+           (op >= WASM_OP_I32_EQZ && op <= WASM_OP_I64_EXTEND32_S) ||
+           (op >= WASM_OP_I32_TRUNC_SAT_F32_S && op <= WASM_OP_I64_TRUNC_SAT_F64_U) ||
+           op == WASM_OP_SELECT || op == WASM_OP_SELECT_T ||
+           op == WASM_OP_GLOBAL_GET || op == WASM_OP_GLOBAL_SET;
+}
+
+static bool takes_constant(uint8_t op)
+{
+    switch (op) {
+#define TAKES_CONSTANT(N, T, expr) case WASM_OP_I32_##N:
+    WASM_FUSED_I32_OPS(TAKES_CONSTANT)
+#undef TAKES_CONSTANT
+        return true;
+    }
+    return false;
 }
 static int stack_effect(uint8_t op)
 {
     switch (op) {
     case WASM_OP_I32_EQZ: case WASM_OP_I64_EQZ:
         return 0;
-    case WASM_OP_LOCAL_GET: case WASM_OP_GLOBAL_GET: case WASM_OP_I32_CONST:
-    case WASM_OP_I64_CONST: case WASM_OP_F32_CONST: case WASM_OP_F64_CONST:
-    case WASM_OP_MEMORY_SIZE: case WASM_OP_REF_NULL: case WASM_OP_REF_FUNC:
-    case WASM_OP_TABLE_SIZE:
+    case WASM_OP_GLOBAL_GET: case WASM_OP_MEMORY_SIZE: case WASM_OP_REF_NULL:
+    case WASM_OP_REF_FUNC: case WASM_OP_TABLE_SIZE:
         return 1;
-    case WASM_OP_DROP: case WASM_OP_LOCAL_SET: case WASM_OP_GLOBAL_SET:
-    case WASM_OP_TABLE_GROW:
+    case WASM_OP_GLOBAL_SET: case WASM_OP_TABLE_GROW:
         return -1;
     case WASM_OP_SELECT: case WASM_OP_SELECT_T: case WASM_OP_TABLE_SET:
         return -2;
@@ -313,67 +552,33 @@ static int stack_effect(uint8_t op)
         (op >= WASM_OP_F32_ADD && op <= WASM_OP_F32_COPYSIGN) ||
         (op >= WASM_OP_F64_ADD && op <= WASM_OP_F64_COPYSIGN))
         return -1;
-    return 0;   /* loads, unary operators, conversions, tee, table.get, ... */
+    return 0;   /* loads, unary operators, conversions, table.get, ... */
 }
-static bool fuse_operand(struct compiler *c, uint8_t op)
+static void compile_local_set(struct compiler *c, uint32_t x, bool tee)
 {
-    switch (op) {
-#define FUSABLE(N, T, expr) case WASM_OP_I32_##N:
-    WASM_FUSED_I32_OPS(FUSABLE)
-#undef FUSABLE
-        break;
-    default:
-        return false;
-    }
-    if (c->out_of_memory || c->last < c->label || c->last + 2 != c->n)
-        return false;
-    uint32_t *w = c->words, second = w[c->last];
-    if (second != WASM_OP_I32_CONST && second != WASM_OP_LOCAL_GET)
-        return false;
-    bool k = second == WASM_OP_I32_CONST;
-    if (c->before >= c->label && c->before + 2 == c->last &&
-        w[c->before] == WASM_OP_LOCAL_GET) {          /* the first operand too */
-        w[c->before] = op + (k ? WASM_IOP_LOCAL_WITH_CONST : WASM_IOP_LOCAL_WITH_LOCAL);
-        w[c->before + 2] = w[c->last + 1];
-        c->n = c->before + 3;
-        c->last = c->before;
-    } else {
-        w[c->last] = op + (k ? WASM_IOP_WITH_CONST : WASM_IOP_WITH_LOCAL);
-    }
-    pop(c, 1);          /* the operation pops one operand less than counted */
-    return true;
-}
-static bool fuse_result(struct compiler *c, uint8_t op, uint32_t local)
-{
-    if (op != WASM_OP_LOCAL_SET && op != WASM_OP_LOCAL_TEE)
-        return false;
-    if (c->out_of_memory || c->last < c->label)
-        return false;
-    uint32_t w = c->words[c->last];
-    if (op == WASM_OP_LOCAL_SET && c->last + 2 == c->n &&
-        (w == WASM_OP_LOCAL_GET || w == WASM_OP_I32_CONST)) {
-        c->words[c->last] = w == WASM_OP_LOCAL_GET ? WASM_IOP_LOCAL_COPY
-                                                   : WASM_IOP_LOCAL_SET_CONST;
-        emit(c, local);
-        pop(c, 1);
-        return true;
-    }
-    if (c->last + 3 != c->n)
-        return false;
-    if (w < WASM_IOP_LOCAL_WITH_CONST || w >= WASM_IOP_LOCAL_WITH_LOCAL + 0x100)
-        return false;
-    c->words[c->last] = w + (op == WASM_OP_LOCAL_SET ? WASM_IOP_TO_LOCAL : WASM_IOP_TEE_LOCAL);
-    emit(c, local);
-    if (op == WASM_OP_LOCAL_SET)
-        pop(c, 1);
-    return true;
+    uint32_t p = c->h - 1;
+    struct value v = *at(c, p);
+    settle_local(c, x, p);
+    if (v.where == IS_CONST && v.bits == 0 && c->n == 0 && x >= c->nparams)
+        ;                       /* nothing has run yet: the local is still 0 */
+    else if (just_computed(c, p))
+        c->words[c->result] = x;
+    else if (v.where == IS_CONST)
+        emit_const(c, x, v.bits);
+    else if (v.where == IN_SLOT || v.local != x)
+        emit_copy(c, x, v.where == IN_SLOT ? c->nlocals + p : v.local);
+    pop(c, 1);
+    if (tee)
+        push_pending(c, v.where == IS_CONST ? IS_CONST : IN_LOCAL, x, v.bits);
 }
 static struct wasm_code *compile_func(struct compiler *c, const struct wasm_func *f,
                                       struct wasm_error *err)
 {
     const struct wasm_functype *t = &c->m->types[f->type_index];
-    c->n = c->nblocks = c->h = c->max_h = c->before = c->last = c->label = 0;
+    c->n = c->nblocks = c->h = c->max_h = c->settled = c->label = 0;
+    c->result = c->result_end = c->copy_at = c->copy_end = 0;
     c->nlocals = t->nparams + f->nlocals;
+    c->nparams = t->nparams;
     struct block *fb = open_block(c, WASM_OP_BLOCK, 0, false);
     if (fb) { fb->nresults = t->nresults; fb->height = 0; }
     struct wasm_reader r = { .bytes = c->m->bytes, .pos = f->body.offset,
@@ -412,6 +617,7 @@ int wasm_compile(struct wasm_module *m, struct wasm_error *err)
     }
     if (c.words) m->alloc.free(m->alloc.ctx, c.words);
     if (c.blocks) m->alloc.free(m->alloc.ctx, c.blocks);
+    if (c.vals) m->alloc.free(m->alloc.ctx, c.vals);
     return result;
 }
 

@@ -30,19 +30,39 @@ void wasm_exec_free(struct wasm_exec *ex)
 #define TRAP(t) do { trap = (t); goto trapped; } while (0)
 #define LOAD_MEMORY() do { struct wasm_memory *m_ = inst->memories[0];           \
         mem = m_ ? m_->data : NULL; memsize = m_ ? m_->size : 0; } while (0)
-#define BIN(T, expr) { T b = (T)sp[-1], a = (T)sp[-2]; sp--; sp[-1] = (T)(expr); NEXT; }
-#define CMP(T, op) { T b = (T)sp[-1], a = (T)sp[-2]; sp--; sp[-1] = a op b; NEXT; }
-#define UN(T, expr) { T a = (T)sp[-1]; sp[-1] = (T)(expr); NEXT; }
-#define FCMP(N, op) { sp[-2] = wasm_##N((uint32_t)sp[-2]) op wasm_##N((uint32_t)sp[-1]); sp--; NEXT; }
-#define DCMP(op) { sp[-2] = wasm_f64(sp[-2]) op wasm_f64(sp[-1]); sp--; NEXT; }
-#define TRAPPING(T, fn) { T r; int t_ = fn((T)sp[-2], (T)sp[-1], &r);                \
-        if (t_) { TRAP(t_); } sp--; sp[-1] = r; NEXT; }
-#define LOAD(T, conv) { uint64_t ea = (uint64_t)(uint32_t)sp[-1] + *pc++; T v;        \
+#define BIN(T, expr) { T a = (T)fp[pc[1]], b = (T)fp[pc[2]];                    \
+        fp[pc[0]] = (T)(expr); pc += 3; NEXT; }
+#define CMP(T, op) { T a = (T)fp[pc[1]], b = (T)fp[pc[2]];                      \
+        fp[pc[0]] = a op b; pc += 3; NEXT; }
+#define UN(T, expr) { T a = (T)fp[pc[1]]; fp[pc[0]] = (T)(expr); pc += 2; NEXT; }
+#define U(expr) { uint64_t x = fp[pc[1]]; fp[pc[0]] = (expr); pc += 2; NEXT; }
+#define FCMP(N, op) { fp[pc[0]] = wasm_##N((uint32_t)fp[pc[1]]) op wasm_##N((uint32_t)fp[pc[2]]); \
+        pc += 3; NEXT; }
+#define DCMP(op) { fp[pc[0]] = wasm_f64(fp[pc[1]]) op wasm_f64(fp[pc[2]]); pc += 3; NEXT; }
+#define TRAPPING(T, fn) { T r; int t_ = fn((T)fp[pc[1]], (T)fp[pc[2]], &r);        \
+        if (t_) { TRAP(t_); } fp[pc[0]] = r; pc += 3; NEXT; }
+#define LOAD(T, conv, address, offset, n) { uint64_t ea = (uint64_t)(address) + (offset); \
+        T v;                                                                           \
         if (ea + sizeof(T) > memsize) TRAP(WASM_TRAP_MEMORY_OOB);                      \
-        __builtin_memcpy(&v, mem + ea, sizeof v); sp[-1] = conv; NEXT; }
-#define STORE(T) { uint64_t ea = (uint64_t)(uint32_t)sp[-2] + *pc++; T v = (T)sp[-1];  \
+        __builtin_memcpy(&v, mem + ea, sizeof v); fp[pc[0]] = conv; pc += n; NEXT; }
+#define STORE(T, address, value, offset, n) { uint64_t ea = (uint64_t)(address) + (offset); \
+        T v = (T)(value);                                                              \
         if (ea + sizeof(T) > memsize) TRAP(WASM_TRAP_MEMORY_OOB);                      \
-        __builtin_memcpy(mem + ea, &v, sizeof v); sp -= 2; NEXT; }
+        __builtin_memcpy(mem + ea, &v, sizeof v); pc += n; NEXT; }
+#define WASM_LOADS(X)                                                                   \
+    X(I32_LOAD, uint32_t, v) X(I64_LOAD, uint64_t, v)                                   \
+    X(F32_LOAD, uint32_t, v) X(F64_LOAD, uint64_t, v)                                   \
+    X(I32_LOAD8_S, int8_t, (uint32_t)(int32_t)v) X(I32_LOAD8_U, uint8_t, v)             \
+    X(I32_LOAD16_S, int16_t, (uint32_t)(int32_t)v) X(I32_LOAD16_U, uint16_t, v)         \
+    X(I64_LOAD8_S, int8_t, (uint64_t)(int64_t)v) X(I64_LOAD8_U, uint8_t, v)             \
+    X(I64_LOAD16_S, int16_t, (uint64_t)(int64_t)v) X(I64_LOAD16_U, uint16_t, v)         \
+    X(I64_LOAD32_S, int32_t, (uint64_t)(int64_t)v) X(I64_LOAD32_U, uint32_t, v)
+#define WASM_STORES(X)                                                                  \
+    X(I32_STORE, uint32_t) X(I64_STORE, uint64_t) X(F32_STORE, uint32_t)                \
+    X(F64_STORE, uint64_t) X(I32_STORE8, uint8_t) X(I32_STORE16, uint16_t)              \
+    X(I64_STORE8, uint8_t) X(I64_STORE16, uint16_t) X(I64_STORE32, uint32_t)
+#define STACK_TOP() (sp = fp + *pc++)
+#define TAKE(t) { if (fuel <= 0) { pc--; goto out_of_fuel; } fuel--; pc = base + (t); NEXT; }
 /* move n values down to dst (a branch or a return) and give the new top */
 static inline uint64_t *move_down(uint64_t *dst, const uint64_t *src, uint32_t n)
 {
@@ -58,7 +78,8 @@ static inline uint64_t *move_down(uint64_t *dst, const uint64_t *src, uint32_t n
 #define CASE(name)          op_##name:
 #define ICASE(name)         iop_##name:
 #define FCASE(form, n)      fused_##form##_##n:
-#define FCASE2(form, to, n) fused_##form##_##to##_##n:
+#define ACASE(name)         address_##name:
+#define KCASE(name)         store_const_##name:
 #define DEFAULT             op_default:
 #define RUN_ATTRIBUTES      __attribute__((noinline))  /* one copy of the labels */
 #define WASM_THREADED 1
@@ -68,14 +89,15 @@ static inline uint64_t *move_down(uint64_t *dst, const uint64_t *src, uint32_t n
 #define CASE(name)          case WASM_OP_##name:
 #define ICASE(name)         case WASM_IOP_##name:
 #define FCASE(form, n)      case WASM_IOP_##form + WASM_OP_I32_##n:
-#define FCASE2(form, to, n) case WASM_IOP_##form + WASM_IOP_##to + WASM_OP_I32_##n:
+#define ACASE(name)         case WASM_IOP_WITH_CONST + WASM_OP_##name:
+#define KCASE(name)         case WASM_IOP_STORE_CONST + WASM_OP_##name:
 #define DEFAULT             default:
 #define RUN_ATTRIBUTES
 #endif
 static RUN_ATTRIBUTES int run(struct wasm_exec *ex)
 {
-    const uint32_t *pc = ex->pc, *base;
-    uint64_t *sp = ex->sp, *fp = ex->fp;
+    const uint32_t *pc = ex->pc, *base, *at = NULL;
+    uint64_t *sp = NULL, *fp = ex->fp;
     struct wasm_funcinst *func = ex->func, *callee;
     struct wasm_instance *inst = func->inst;
     int64_t fuel = ex->fuel;
@@ -85,26 +107,28 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex)
     base = func->code->words;
     LOAD_MEMORY();
     #ifdef WASM_THREADED
-    #define WASM_INTERNAL_OPS(X) X(JUMP) X(JUMP_IF_NOT) X(JUMP_IF) X(BR) X(BR_IF) \
-        X(BR_TABLE) X(RETURN) X(FUEL) X(LOCAL_COPY) X(LOCAL_SET_CONST)
+    #define WASM_INTERNAL_OPS(X) X(JUMP) X(JUMP_IF) X(JUMP_IF_NOT) X(BR) X(BR_IF) \
+        X(BR_TABLE) X(RETURN) X(COPY) X(COPY2) X(CONST32) X(CONST64)
     #define ONE(name) + 1
-        _Static_assert(0 WASM_INTERNAL_OPS(ONE) == WASM_IOP_LOCAL_SET_CONST + 1 - WASM_IOP_JUMP,
+        _Static_assert(0 WASM_INTERNAL_OPS(ONE) == WASM_IOP_COUNT - WASM_IOP_JUMP,
                        "every internal opcode needs an entry in the label table");
     #define OP_LABEL(name, code, text, imm) [WASM_OP_##name] = &&op_##name - &&op_default,
     #define IOP_LABEL(name) [WASM_IOP_##name] = &&iop_##name - &&op_default,
     #define FUSED_LABEL(form, n) [WASM_IOP_##form + WASM_OP_I32_##n] = &&fused_##form##_##n - &&op_default,
-    #define FUSED_LABEL2(form, to, n)                                                  \
-        [WASM_IOP_##form + WASM_IOP_##to + WASM_OP_I32_##n] =                          \
-            &&fused_##form##_##to##_##n - &&op_default,
-    #define FUSED_LABELS(n, T, expr)                                                   \
-        FUSED_LABEL(WITH_CONST, n) FUSED_LABEL(WITH_LOCAL, n)                          \
-        FUSED_LABEL(LOCAL_WITH_CONST, n) FUSED_LABEL(LOCAL_WITH_LOCAL, n)              \
-        FUSED_LABEL2(LOCAL_WITH_CONST, TO_LOCAL, n) FUSED_LABEL2(LOCAL_WITH_CONST, TEE_LOCAL, n) \
-        FUSED_LABEL2(LOCAL_WITH_LOCAL, TO_LOCAL, n) FUSED_LABEL2(LOCAL_WITH_LOCAL, TEE_LOCAL, n)
-        static const int32_t labels[WASM_IOP_LOCAL_WITH_LOCAL + WASM_IOP_TEE_LOCAL + 0x100] = {
+    #define CONST_LABEL(n, T, expr) FUSED_LABEL(WITH_CONST, n)
+    #define ADDRESS_LABEL(name, ...) [WASM_IOP_WITH_CONST + WASM_OP_##name] = &&address_##name - &&op_default,
+    #define STORE_CONST_LABEL(name, T) [WASM_IOP_STORE_CONST + WASM_OP_##name] = &&store_const_##name - &&op_default,
+    #define JUMP_LABELS(n, T, expr)                                                    \
+        FUSED_LABEL(JUMP_IF_CMP, n) FUSED_LABEL(JUMP_IF_CMP_CONST, n)                  \
+        FUSED_LABEL(JUMP_IF_NOT_CMP, n) FUSED_LABEL(JUMP_IF_NOT_CMP_CONST, n)
+        static const int32_t labels[WASM_IOP_END] = {
             WASM_OPCODES(OP_LABEL)
             WASM_INTERNAL_OPS(IOP_LABEL)
-            WASM_FUSED_I32_OPS(FUSED_LABELS)
+            WASM_FUSED_I32_OPS(CONST_LABEL)
+            WASM_I32_COMPARISONS(JUMP_LABELS)
+            WASM_LOADS(ADDRESS_LABEL)
+            WASM_STORES(ADDRESS_LABEL)
+            WASM_STORES(STORE_CONST_LABEL)
         };
     #endif
     for (;;) {
@@ -112,53 +136,54 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex)
         CASE(UNREACHABLE)
             TRAP(WASM_TRAP_UNREACHABLE);
         ICASE(JUMP)
-            pc = base + *pc;
+            TAKE(pc[0])
+        ICASE(JUMP_IF)
+            if ((uint32_t)fp[pc[0]]) TAKE(pc[1])
+            pc += 2;
             NEXT;
         ICASE(JUMP_IF_NOT)
-            pc = (uint32_t)*--sp ? pc + 1 : base + *pc;
-            NEXT;
-        ICASE(JUMP_IF)
-            pc = (uint32_t)*--sp ? base + *pc : pc + 1;
+            if (!(uint32_t)fp[pc[0]]) TAKE(pc[1])
+            pc += 2;
             NEXT;
         ICASE(BR_IF)
-            if ((uint32_t)*--sp == 0) { pc += 3; NEXT; }
+            if (!(uint32_t)fp[pc[0]]) { pc += 5; NEXT; }
+            at = pc++ - 1;
             goto branch;
         ICASE(BR)
+            at = pc - 1;
         branch:
-            sp = move_down(fp + pc[1], sp - pc[2], pc[2]);
+            if (fuel <= 0) { pc = at; goto out_of_fuel; }
+            fuel--;
+            move_down(fp + pc[1], fp + pc[2], pc[3]);
             pc = base + pc[0];
             NEXT;
         ICASE(BR_TABLE) {
-            uint32_t n = *pc++, i = (uint32_t)*--sp;
-            pc += 3 * (i < n ? i : n);
+            uint32_t i = (uint32_t)fp[pc[0]], n = pc[1];
+            at = pc - 1;
+            pc += 2 + 4 * (i < n ? i : n);
             goto branch;
         }
-        ICASE(FUEL)
-            if (fuel <= 0) { pc--; goto out_of_fuel; }
-            fuel--;
-            NEXT;
         ICASE(RETURN) {
-            uint32_t n = *pc;
-            sp = move_down(fp, sp - n, n);
+            sp = move_down(fp, fp + pc[1], pc[0]);
             struct wasm_frame *f = &ex->frames[--ex->depth];
             if (f->func == NULL)
                 goto finished;
             pc = f->pc;
             fp = f->fp;
             func = f->func;
-            inst = func->inst;
             base = func->code->words;
-            LOAD_MEMORY();
+            if (func->inst != inst) { inst = func->inst; LOAD_MEMORY(); }
             NEXT;
         }
         CASE(CALL)
-            callee = inst->funcs[*pc++];
+            callee = inst->funcs[pc[0]];
+            pc += 2;
             goto call;
         CASE(CALL_INDIRECT) {
             const struct wasm_functype *want = &inst->module->types[pc[0]];
             struct wasm_table *t = inst->tables[pc[1]];
-            uint32_t i = (uint32_t)*--sp;
-            pc += 2;
+            uint32_t i = (uint32_t)fp[pc[2]];
+            pc += 3;
             if (i >= t->size)
                 TRAP(WASM_TRAP_UNDEFINED_ELEMENT);
             callee = (struct wasm_funcinst *)(uintptr_t)t->elems[i];
@@ -169,6 +194,7 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex)
             goto call;
         }
         call:
+            sp = fp + pc[-1];
             if (callee->host != NULL) {
                 uint64_t *args = sp - callee->type.nparams;
                 if (callee->type.nresults > (size_t)(ex->stack_end - args))
@@ -192,8 +218,10 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex)
                     TRAP(WASM_TRAP_STACK_EXHAUSTED);
                 ex->frames[ex->depth++] = (struct wasm_frame){ pc, fp, func };
                 fp = sp - code->nparams;
-                memset(sp, 0, code->nlocals * sizeof(uint64_t));
-                sp += code->nlocals;
+                if (code->nlocals == 1)
+                    *sp = 0;
+                else if (code->nlocals > 1)
+                    memset(sp, 0, code->nlocals * sizeof(uint64_t));
                 func = callee;
                 base = pc = code->words;
                 if (callee->inst != inst) { inst = callee->inst; LOAD_MEMORY(); }
@@ -202,57 +230,34 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex)
                 fuel--;
                 NEXT;
             }
-        CASE(LOCAL_GET)  *sp++ = fp[*pc++]; NEXT;
-        CASE(LOCAL_SET)  fp[*pc++] = *--sp; NEXT;
-        CASE(LOCAL_TEE)  fp[*pc++] = sp[-1]; NEXT;
-        CASE(GLOBAL_GET) *sp++ = inst->globals[*pc++]->value; NEXT;
-        CASE(GLOBAL_SET) inst->globals[*pc++]->value = *--sp; NEXT;
-        CASE(I32_CONST)
-        CASE(F32_CONST)  *sp++ = *pc++; NEXT;
-        CASE(I64_CONST)
-        CASE(F64_CONST)  *sp++ = pc[0] | (uint64_t)pc[1] << 32; pc += 2; NEXT;
-        CASE(DROP)       sp--; NEXT;
+        ICASE(COPY)      fp[pc[0]] = fp[pc[1]]; pc += 2; NEXT;
+        ICASE(COPY2)     fp[pc[0]] = fp[pc[1]]; fp[pc[2]] = fp[pc[3]]; pc += 4; NEXT;
+        ICASE(CONST32)   fp[pc[0]] = pc[1]; pc += 2; NEXT;
+        ICASE(CONST64)   fp[pc[0]] = pc[1] | (uint64_t)pc[2] << 32; pc += 3; NEXT;
+        CASE(GLOBAL_GET) fp[pc[0]] = inst->globals[pc[1]]->value; pc += 2; NEXT;
+        CASE(GLOBAL_SET) inst->globals[pc[1]]->value = fp[pc[0]]; pc += 2; NEXT;
         CASE(SELECT)
-        CASE(SELECT_T) {
-            uint32_t c = (uint32_t)*--sp;
-            sp--;
-            if (c == 0) sp[-1] = sp[0];
-            NEXT;
-        }
-        CASE(REF_NULL)   *sp++ = 0; NEXT;
-        CASE(REF_IS_NULL) sp[-1] = sp[-1] == 0; NEXT;
-        CASE(REF_FUNC)   *sp++ = (uintptr_t)inst->funcs[*pc++]; NEXT;
-        ICASE(LOCAL_COPY)      fp[pc[1]] = fp[pc[0]]; pc += 2; NEXT;
-        ICASE(LOCAL_SET_CONST) fp[pc[1]] = pc[0]; pc += 2; NEXT;
-        CASE(I32_LOAD)     LOAD(uint32_t, v)
-        CASE(I64_LOAD)     LOAD(uint64_t, v)
-        CASE(F32_LOAD)     LOAD(uint32_t, v)
-        CASE(F64_LOAD)     LOAD(uint64_t, v)
-        CASE(I32_LOAD8_S)  LOAD(int8_t, (uint32_t)(int32_t)v)
-        CASE(I32_LOAD8_U)  LOAD(uint8_t, v)
-        CASE(I32_LOAD16_S) LOAD(int16_t, (uint32_t)(int32_t)v)
-        CASE(I32_LOAD16_U) LOAD(uint16_t, v)
-        CASE(I64_LOAD8_S)  LOAD(int8_t, (uint64_t)(int64_t)v)
-        CASE(I64_LOAD8_U)  LOAD(uint8_t, v)
-        CASE(I64_LOAD16_S) LOAD(int16_t, (uint64_t)(int64_t)v)
-        CASE(I64_LOAD16_U) LOAD(uint16_t, v)
-        CASE(I64_LOAD32_S) LOAD(int32_t, (uint64_t)(int64_t)v)
-        CASE(I64_LOAD32_U) LOAD(uint32_t, v)
-        CASE(I32_STORE)    STORE(uint32_t)
-        CASE(I64_STORE)    STORE(uint64_t)
-        CASE(F32_STORE)    STORE(uint32_t)
-        CASE(F64_STORE)    STORE(uint64_t)
-        CASE(I32_STORE8)   STORE(uint8_t)
-        CASE(I32_STORE16)  STORE(uint16_t)
-        CASE(I64_STORE8)   STORE(uint8_t)
-        CASE(I64_STORE16)  STORE(uint16_t)
-        CASE(I64_STORE32)  STORE(uint32_t)
-        CASE(MEMORY_SIZE)  *sp++ = memsize / 65536; NEXT;
+        CASE(SELECT_T)   fp[pc[0]] = (uint32_t)fp[pc[3]] ? fp[pc[1]] : fp[pc[2]]; pc += 4; NEXT;
+        CASE(REF_NULL)   STACK_TOP(); *sp = 0; NEXT;
+        CASE(REF_IS_NULL) STACK_TOP(); sp[-1] = sp[-1] == 0; NEXT;
+        CASE(REF_FUNC)   STACK_TOP(); *sp = (uintptr_t)inst->funcs[*pc++]; NEXT;
+        #define LOAD_CASES(N, T, conv)                                                   \
+        CASE(N)  LOAD(T, conv, (uint32_t)fp[pc[1]], pc[2], 3)                             \
+        ACASE(N) LOAD(T, conv, (uint32_t)((uint32_t)fp[pc[1]] + pc[2]), pc[3], 4)
+        #define STORE_CASES(N, T)                                                        \
+        CASE(N)  STORE(T, (uint32_t)fp[pc[0]], fp[pc[1]], pc[2], 3)                       \
+        ACASE(N) STORE(T, (uint32_t)((uint32_t)fp[pc[0]] + pc[2]), fp[pc[1]], pc[3], 4)   \
+        KCASE(N) STORE(T, (uint32_t)fp[pc[0]], pc[1], pc[2], 3)
+        WASM_LOADS(LOAD_CASES)
+        WASM_STORES(STORE_CASES)
+        CASE(MEMORY_SIZE)  STACK_TOP(); *sp = memsize / 65536; NEXT;
         CASE(MEMORY_GROW)
+            STACK_TOP();
             sp[-1] = (uint32_t)wasm_memory_grow(inst->memories[0], (uint32_t)sp[-1]);
             LOAD_MEMORY();
             NEXT;
         CASE(MEMORY_FILL) {
+            STACK_TOP();
             uint64_t n = (uint32_t)sp[-1], d = (uint32_t)sp[-3];
             if (d + n > memsize) TRAP(WASM_TRAP_MEMORY_OOB);
             if (n) memset(mem + d, (uint8_t)sp[-2], n);
@@ -260,6 +265,7 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex)
             NEXT;
         }
         CASE(MEMORY_COPY) {
+            STACK_TOP();
             uint64_t n = (uint32_t)sp[-1], s = (uint32_t)sp[-2], d = (uint32_t)sp[-3];
             if (s + n > memsize || d + n > memsize) TRAP(WASM_TRAP_MEMORY_OOB);
             if (n) memmove(mem + d, mem + s, n);
@@ -267,6 +273,7 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex)
             NEXT;
         }
         CASE(MEMORY_INIT) {
+            STACK_TOP();
             const struct wasm_data *seg = &inst->module->datas[*pc];
             uint64_t n = (uint32_t)sp[-1], s = (uint32_t)sp[-2], d = (uint32_t)sp[-3];
             uint64_t len = inst->data_dropped[*pc++] ? 0 : seg->len;
@@ -275,8 +282,9 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex)
             sp -= 3;
             NEXT;
         }
-        CASE(DATA_DROP) inst->data_dropped[*pc++] = true; NEXT;
+        CASE(DATA_DROP) STACK_TOP(); inst->data_dropped[*pc++] = true; NEXT;
         CASE(TABLE_GET) {
+            STACK_TOP();
             struct wasm_table *t = inst->tables[*pc++];
             uint32_t i = (uint32_t)sp[-1];
             if (i >= t->size) TRAP(WASM_TRAP_TABLE_OOB);
@@ -284,6 +292,7 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex)
             NEXT;
         }
         CASE(TABLE_SET) {
+            STACK_TOP();
             struct wasm_table *t = inst->tables[*pc++];
             uint32_t i = (uint32_t)sp[-2];
             if (i >= t->size) TRAP(WASM_TRAP_TABLE_OOB);
@@ -291,13 +300,15 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex)
             sp -= 2;
             NEXT;
         }
-        CASE(TABLE_SIZE) *sp++ = inst->tables[*pc++]->size; NEXT;
+        CASE(TABLE_SIZE) STACK_TOP(); *sp++ = inst->tables[*pc++]->size; NEXT;
         CASE(TABLE_GROW)
+            STACK_TOP();
             sp[-2] = (uint32_t)wasm_table_grow(inst->tables[*pc++], (uint32_t)sp[-1], sp[-2]);
             sp--;
             NEXT;
-        CASE(ELEM_DROP) inst->elems[*pc++].count = 0; NEXT;
+        CASE(ELEM_DROP) STACK_TOP(); inst->elems[*pc++].count = 0; NEXT;
         CASE(TABLE_FILL) {
+            STACK_TOP();
             struct wasm_table *t = inst->tables[*pc++];
             uint64_t n = (uint32_t)sp[-1], d = (uint32_t)sp[-3];
             if (d + n > t->size) TRAP(WASM_TRAP_TABLE_OOB);
@@ -306,6 +317,7 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex)
             NEXT;
         }
         CASE(TABLE_COPY) {
+            STACK_TOP();
             struct wasm_table *td = inst->tables[pc[0]], *ts = inst->tables[pc[1]];
             uint64_t n = (uint32_t)sp[-1], s = (uint32_t)sp[-2], d = (uint32_t)sp[-3];
             pc += 2;
@@ -315,6 +327,7 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex)
             NEXT;
         }
         CASE(TABLE_INIT) {
+            STACK_TOP();
             struct wasm_elemseg *seg = &inst->elems[pc[0]];
             struct wasm_table *t = inst->tables[pc[1]];
             uint64_t n = (uint32_t)sp[-1], s = (uint32_t)sp[-2], d = (uint32_t)sp[-3];
@@ -324,7 +337,7 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex)
             sp -= 3;
             NEXT;
         }
-        CASE(I32_EQZ)  sp[-1] = (uint32_t)sp[-1] == 0; NEXT;
+        CASE(I32_EQZ)  U((uint32_t)x == 0)
         CASE(I32_EQ)   CMP(uint32_t, ==)
         CASE(I32_NE)   CMP(uint32_t, !=)
         CASE(I32_LT_S) CMP(int32_t, <)
@@ -335,7 +348,7 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex)
         CASE(I32_LE_U) CMP(uint32_t, <=)
         CASE(I32_GE_S) CMP(int32_t, >=)
         CASE(I32_GE_U) CMP(uint32_t, >=)
-        CASE(I64_EQZ)  sp[-1] = sp[-1] == 0; NEXT;
+        CASE(I64_EQZ)  U(x == 0)
         CASE(I64_EQ)   CMP(uint64_t, ==)
         CASE(I64_NE)   CMP(uint64_t, !=)
         CASE(I64_LT_S) CMP(int64_t, <)
@@ -382,32 +395,25 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex)
         CASE(I64_SHR_U)  BIN(uint64_t, a >> (b & 63))
         CASE(I64_ROTL)   BIN(uint64_t, wasm_i64_rotl(a, b))
         CASE(I64_ROTR)   BIN(uint64_t, wasm_i64_rotr(a, b))
-        #define FUSED(N, T, expr)                                                        \
+        #define WITH_CONST(N, T, expr)                                                   \
         FCASE(WITH_CONST, N) {                                                           \
-            T a = (T)sp[-1], b = (T)*pc++; sp[-1] = (uint32_t)(expr); NEXT; }           \
-        FCASE(WITH_LOCAL, N) {                                                           \
-            T a = (T)sp[-1], b = (T)fp[*pc++]; sp[-1] = (uint32_t)(expr); NEXT; }       \
-        FCASE(LOCAL_WITH_CONST, N) {                                                     \
-            T a = (T)fp[pc[0]], b = (T)pc[1]; pc += 2; *sp++ = (uint32_t)(expr); NEXT; } \
-        FCASE(LOCAL_WITH_LOCAL, N) {                                                     \
-            T a = (T)fp[pc[0]], b = (T)fp[pc[1]]; pc += 2; *sp++ = (uint32_t)(expr); NEXT; }
-        WASM_FUSED_I32_OPS(FUSED)
-        #undef FUSED
-        #define FUSED_TO_LOCAL(N, T, expr, FORM, B)                                      \
-        FCASE2(FORM, TO_LOCAL, N) {                                                      \
-            T a = (T)fp[pc[0]], b = (T)(B); fp[pc[2]] = (uint32_t)(expr); pc += 3; NEXT; } \
-        FCASE2(FORM, TEE_LOCAL, N) {                                                     \
-            T a = (T)fp[pc[0]], b = (T)(B);                                              \
-            *sp++ = fp[pc[2]] = (uint32_t)(expr); pc += 3; NEXT; }
-        #define FUSED_DESTINATIONS(N, T, expr)                                           \
-            FUSED_TO_LOCAL(N, T, expr, LOCAL_WITH_CONST, pc[1])                           \
-            FUSED_TO_LOCAL(N, T, expr, LOCAL_WITH_LOCAL, fp[pc[1]])
-        WASM_FUSED_I32_OPS(FUSED_DESTINATIONS)
-        #undef FUSED_DESTINATIONS
-        #undef FUSED_TO_LOCAL
-        #define F32(expr) { uint32_t a = (uint32_t)sp[-1]; (void)a; expr; NEXT; }
-        #define F32B(fn) { sp[-2] = fn((uint32_t)sp[-2], (uint32_t)sp[-1]); sp--; NEXT; }
-        #define F64B(fn) { sp[-2] = fn(sp[-2], sp[-1]); sp--; NEXT; }
+            T a = (T)fp[pc[1]], b = (T)pc[2]; fp[pc[0]] = (uint32_t)(expr); pc += 3; NEXT; }
+        WASM_FUSED_I32_OPS(WITH_CONST)
+        #undef WITH_CONST
+        #define COMPARE_AND_JUMP(N, T, expr)                                             \
+        FCASE(JUMP_IF_CMP, N) {                                                          \
+            T a = (T)fp[pc[0]], b = (T)fp[pc[1]]; if (expr) TAKE(pc[2]) pc += 3; NEXT; } \
+        FCASE(JUMP_IF_CMP_CONST, N) {                                                    \
+            T a = (T)fp[pc[0]], b = (T)pc[1]; if (expr) TAKE(pc[2]) pc += 3; NEXT; }    \
+        FCASE(JUMP_IF_NOT_CMP, N) {                                                      \
+            T a = (T)fp[pc[0]], b = (T)fp[pc[1]]; if (!(expr)) TAKE(pc[2]) pc += 3; NEXT; } \
+        FCASE(JUMP_IF_NOT_CMP_CONST, N) {                                                \
+            T a = (T)fp[pc[0]], b = (T)pc[1]; if (!(expr)) TAKE(pc[2]) pc += 3; NEXT; }
+        WASM_I32_COMPARISONS(COMPARE_AND_JUMP)
+        #undef COMPARE_AND_JUMP
+        #define F32(expr) { uint32_t a = (uint32_t)fp[pc[1]]; fp[pc[0]] = (expr); pc += 2; NEXT; }
+        #define F32B(fn) { fp[pc[0]] = fn((uint32_t)fp[pc[1]], (uint32_t)fp[pc[2]]); pc += 3; NEXT; }
+        #define F64B(fn) { fp[pc[0]] = fn(fp[pc[1]], fp[pc[2]]); pc += 3; NEXT; }
         CASE(F32_EQ) FCMP(f32, ==)
         CASE(F32_NE) FCMP(f32, !=)
         CASE(F32_LT) FCMP(f32, <)
@@ -420,13 +426,13 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex)
         CASE(F64_GT) DCMP(>)
         CASE(F64_LE) DCMP(<=)
         CASE(F64_GE) DCMP(>=)
-        CASE(F32_ABS)     F32(sp[-1] = wasm_f32_abs(a))
-        CASE(F32_NEG)     F32(sp[-1] = wasm_f32_neg(a))
-        CASE(F32_CEIL)    F32(sp[-1] = wasm_f32_round(a, WASM_ROUND_CEIL))
-        CASE(F32_FLOOR)   F32(sp[-1] = wasm_f32_round(a, WASM_ROUND_FLOOR))
-        CASE(F32_TRUNC)   F32(sp[-1] = wasm_f32_round(a, WASM_ROUND_TRUNC))
-        CASE(F32_NEAREST) F32(sp[-1] = wasm_f32_round(a, WASM_ROUND_NEAREST))
-        CASE(F32_SQRT)    F32(sp[-1] = wasm_f32_sqrt(a))
+        CASE(F32_ABS)     F32(wasm_f32_abs(a))
+        CASE(F32_NEG)     F32(wasm_f32_neg(a))
+        CASE(F32_CEIL)    F32(wasm_f32_round(a, WASM_ROUND_CEIL))
+        CASE(F32_FLOOR)   F32(wasm_f32_round(a, WASM_ROUND_FLOOR))
+        CASE(F32_TRUNC)   F32(wasm_f32_round(a, WASM_ROUND_TRUNC))
+        CASE(F32_NEAREST) F32(wasm_f32_round(a, WASM_ROUND_NEAREST))
+        CASE(F32_SQRT)    F32(wasm_f32_sqrt(a))
         CASE(F32_ADD)      F32B(wasm_f32_add)
         CASE(F32_SUB)      F32B(wasm_f32_sub)
         CASE(F32_MUL)      F32B(wasm_f32_mul)
@@ -434,13 +440,13 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex)
         CASE(F32_MIN)      F32B(wasm_f32_min)
         CASE(F32_MAX)      F32B(wasm_f32_max)
         CASE(F32_COPYSIGN) F32B(wasm_f32_copysign)
-        CASE(F64_ABS)      sp[-1] = wasm_f64_abs(sp[-1]); NEXT;
-        CASE(F64_NEG)      sp[-1] = wasm_f64_neg(sp[-1]); NEXT;
-        CASE(F64_CEIL)     sp[-1] = wasm_f64_round(sp[-1], WASM_ROUND_CEIL); NEXT;
-        CASE(F64_FLOOR)    sp[-1] = wasm_f64_round(sp[-1], WASM_ROUND_FLOOR); NEXT;
-        CASE(F64_TRUNC)    sp[-1] = wasm_f64_round(sp[-1], WASM_ROUND_TRUNC); NEXT;
-        CASE(F64_NEAREST)  sp[-1] = wasm_f64_round(sp[-1], WASM_ROUND_NEAREST); NEXT;
-        CASE(F64_SQRT)     sp[-1] = wasm_f64_sqrt(sp[-1]); NEXT;
+        CASE(F64_ABS)      U(wasm_f64_abs(x))
+        CASE(F64_NEG)      U(wasm_f64_neg(x))
+        CASE(F64_CEIL)     U(wasm_f64_round(x, WASM_ROUND_CEIL))
+        CASE(F64_FLOOR)    U(wasm_f64_round(x, WASM_ROUND_FLOOR))
+        CASE(F64_TRUNC)    U(wasm_f64_round(x, WASM_ROUND_TRUNC))
+        CASE(F64_NEAREST)  U(wasm_f64_round(x, WASM_ROUND_NEAREST))
+        CASE(F64_SQRT)     U(wasm_f64_sqrt(x))
         CASE(F64_ADD)      F64B(wasm_f64_add)
         CASE(F64_SUB)      F64B(wasm_f64_sub)
         CASE(F64_MUL)      F64B(wasm_f64_mul)
@@ -448,52 +454,55 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex)
         CASE(F64_MIN)      F64B(wasm_f64_min)
         CASE(F64_MAX)      F64B(wasm_f64_max)
         CASE(F64_COPYSIGN) F64B(wasm_f64_copysign)
-        #define TRUNC(fn, IT, RT, ARG) { IT r; int t_ = fn(ARG, &r); if (t_) { TRAP(t_); } sp[-1] = (RT)r; NEXT; }
-        CASE(I32_WRAP_I64)     sp[-1] = (uint32_t)sp[-1]; NEXT;
-        CASE(I32_TRUNC_F32_S)  TRUNC(wasm_i32_trunc_f32_s, int32_t, uint32_t, (uint32_t)sp[-1])
-        CASE(I32_TRUNC_F32_U)  TRUNC(wasm_i32_trunc_f32_u, uint32_t, uint32_t, (uint32_t)sp[-1])
-        CASE(I32_TRUNC_F64_S)  TRUNC(wasm_i32_trunc_f64_s, int32_t, uint32_t, sp[-1])
-        CASE(I32_TRUNC_F64_U)  TRUNC(wasm_i32_trunc_f64_u, uint32_t, uint32_t, sp[-1])
-        CASE(I64_EXTEND_I32_S) sp[-1] = (uint64_t)(int64_t)(int32_t)sp[-1]; NEXT;
-        CASE(I64_EXTEND_I32_U) sp[-1] = (uint32_t)sp[-1]; NEXT;
-        CASE(I64_TRUNC_F32_S)  TRUNC(wasm_i64_trunc_f32_s, int64_t, uint64_t, (uint32_t)sp[-1])
-        CASE(I64_TRUNC_F32_U)  TRUNC(wasm_i64_trunc_f32_u, uint64_t, uint64_t, (uint32_t)sp[-1])
-        CASE(I64_TRUNC_F64_S)  TRUNC(wasm_i64_trunc_f64_s, int64_t, uint64_t, sp[-1])
-        CASE(I64_TRUNC_F64_U)  TRUNC(wasm_i64_trunc_f64_u, uint64_t, uint64_t, sp[-1])
-        CASE(F32_CONVERT_I32_S) sp[-1] = wasm_f32_bits((float)(int32_t)sp[-1]); NEXT;
-        CASE(F32_CONVERT_I32_U) sp[-1] = wasm_f32_bits((float)(uint32_t)sp[-1]); NEXT;
-        CASE(F32_CONVERT_I64_S) sp[-1] = wasm_f32_bits((float)(int64_t)sp[-1]); NEXT;
-        CASE(F32_CONVERT_I64_U) sp[-1] = wasm_f32_bits((float)sp[-1]); NEXT;
-        CASE(F32_DEMOTE_F64)   sp[-1] = wasm_f32_canon((float)wasm_f64(sp[-1])); NEXT;
-        CASE(F64_CONVERT_I32_S) sp[-1] = wasm_f64_bits((double)(int32_t)sp[-1]); NEXT;
-        CASE(F64_CONVERT_I32_U) sp[-1] = wasm_f64_bits((double)(uint32_t)sp[-1]); NEXT;
-        CASE(F64_CONVERT_I64_S) sp[-1] = wasm_f64_bits((double)(int64_t)sp[-1]); NEXT;
-        CASE(F64_CONVERT_I64_U) sp[-1] = wasm_f64_bits((double)sp[-1]); NEXT;
-        CASE(F64_PROMOTE_F32)  sp[-1] = wasm_f64_canon((double)wasm_f32((uint32_t)sp[-1])); NEXT;
+        #define TRUNC(fn, IT, RT, ARG) { IT r; int t_ = fn(ARG, &r); if (t_) { TRAP(t_); }      \
+                fp[pc[0]] = (RT)r; pc += 2; NEXT; }
+        CASE(I32_WRAP_I64)     U((uint32_t)x)
+        CASE(I32_TRUNC_F32_S)  TRUNC(wasm_i32_trunc_f32_s, int32_t, uint32_t, (uint32_t)fp[pc[1]])
+        CASE(I32_TRUNC_F32_U)  TRUNC(wasm_i32_trunc_f32_u, uint32_t, uint32_t, (uint32_t)fp[pc[1]])
+        CASE(I32_TRUNC_F64_S)  TRUNC(wasm_i32_trunc_f64_s, int32_t, uint32_t, fp[pc[1]])
+        CASE(I32_TRUNC_F64_U)  TRUNC(wasm_i32_trunc_f64_u, uint32_t, uint32_t, fp[pc[1]])
+        CASE(I64_EXTEND_I32_S) U((uint64_t)(int64_t)(int32_t)x)
+        CASE(I64_EXTEND_I32_U) U((uint32_t)x)
+        CASE(I64_TRUNC_F32_S)  TRUNC(wasm_i64_trunc_f32_s, int64_t, uint64_t, (uint32_t)fp[pc[1]])
+        CASE(I64_TRUNC_F32_U)  TRUNC(wasm_i64_trunc_f32_u, uint64_t, uint64_t, (uint32_t)fp[pc[1]])
+        CASE(I64_TRUNC_F64_S)  TRUNC(wasm_i64_trunc_f64_s, int64_t, uint64_t, fp[pc[1]])
+        CASE(I64_TRUNC_F64_U)  TRUNC(wasm_i64_trunc_f64_u, uint64_t, uint64_t, fp[pc[1]])
+        CASE(F32_CONVERT_I32_S) U(wasm_f32_bits((float)(int32_t)x))
+        CASE(F32_CONVERT_I32_U) U(wasm_f32_bits((float)(uint32_t)x))
+        CASE(F32_CONVERT_I64_S) U(wasm_f32_bits((float)(int64_t)x))
+        CASE(F32_CONVERT_I64_U) U(wasm_f32_bits((float)x))
+        CASE(F32_DEMOTE_F64)   U(wasm_f32_canon((float)wasm_f64(x)))
+        CASE(F64_CONVERT_I32_S) U(wasm_f64_bits((double)(int32_t)x))
+        CASE(F64_CONVERT_I32_U) U(wasm_f64_bits((double)(uint32_t)x))
+        CASE(F64_CONVERT_I64_S) U(wasm_f64_bits((double)(int64_t)x))
+        CASE(F64_CONVERT_I64_U) U(wasm_f64_bits((double)x))
+        CASE(F64_PROMOTE_F32)  U(wasm_f64_canon((double)wasm_f32((uint32_t)x)))
         CASE(I32_REINTERPRET_F32) CASE(I64_REINTERPRET_F64)
         CASE(F32_REINTERPRET_I32) CASE(F64_REINTERPRET_I64)
-            NEXT;
-        CASE(I32_EXTEND8_S)  sp[-1] = (uint32_t)(int32_t)(int8_t)sp[-1]; NEXT;
-        CASE(I32_EXTEND16_S) sp[-1] = (uint32_t)(int32_t)(int16_t)sp[-1]; NEXT;
-        CASE(I64_EXTEND8_S)  sp[-1] = (uint64_t)(int64_t)(int8_t)sp[-1]; NEXT;
-        CASE(I64_EXTEND16_S) sp[-1] = (uint64_t)(int64_t)(int16_t)sp[-1]; NEXT;
-        CASE(I64_EXTEND32_S) sp[-1] = (uint64_t)(int64_t)(int32_t)sp[-1]; NEXT;
-        CASE(I32_TRUNC_SAT_F32_S) sp[-1] = (uint32_t)wasm_i32_trunc_f32_s_sat((uint32_t)sp[-1]); NEXT;
-        CASE(I32_TRUNC_SAT_F32_U) sp[-1] = wasm_i32_trunc_f32_u_sat((uint32_t)sp[-1]); NEXT;
-        CASE(I32_TRUNC_SAT_F64_S) sp[-1] = (uint32_t)wasm_i32_trunc_f64_s_sat(sp[-1]); NEXT;
-        CASE(I32_TRUNC_SAT_F64_U) sp[-1] = wasm_i32_trunc_f64_u_sat(sp[-1]); NEXT;
-        CASE(I64_TRUNC_SAT_F32_S) sp[-1] = (uint64_t)wasm_i64_trunc_f32_s_sat((uint32_t)sp[-1]); NEXT;
-        CASE(I64_TRUNC_SAT_F32_U) sp[-1] = wasm_i64_trunc_f32_u_sat((uint32_t)sp[-1]); NEXT;
-        CASE(I64_TRUNC_SAT_F64_S) sp[-1] = (uint64_t)wasm_i64_trunc_f64_s_sat(sp[-1]); NEXT;
-        CASE(I64_TRUNC_SAT_F64_U) sp[-1] = wasm_i64_trunc_f64_u_sat(sp[-1]); NEXT;
+            U(x)
+        CASE(I32_EXTEND8_S)  U((uint32_t)(int32_t)(int8_t)x)
+        CASE(I32_EXTEND16_S) U((uint32_t)(int32_t)(int16_t)x)
+        CASE(I64_EXTEND8_S)  U((uint64_t)(int64_t)(int8_t)x)
+        CASE(I64_EXTEND16_S) U((uint64_t)(int64_t)(int16_t)x)
+        CASE(I64_EXTEND32_S) U((uint64_t)(int64_t)(int32_t)x)
+        CASE(I32_TRUNC_SAT_F32_S) U((uint32_t)wasm_i32_trunc_f32_s_sat((uint32_t)x))
+        CASE(I32_TRUNC_SAT_F32_U) U(wasm_i32_trunc_f32_u_sat((uint32_t)x))
+        CASE(I32_TRUNC_SAT_F64_S) U((uint32_t)wasm_i32_trunc_f64_s_sat(x))
+        CASE(I32_TRUNC_SAT_F64_U) U(wasm_i32_trunc_f64_u_sat(x))
+        CASE(I64_TRUNC_SAT_F32_S) U((uint64_t)wasm_i64_trunc_f32_s_sat((uint32_t)x))
+        CASE(I64_TRUNC_SAT_F32_U) U(wasm_i64_trunc_f32_u_sat((uint32_t)x))
+        CASE(I64_TRUNC_SAT_F64_S) U((uint64_t)wasm_i64_trunc_f64_s_sat(x))
+        CASE(I64_TRUNC_SAT_F64_U) U(wasm_i64_trunc_f64_u_sat(x))
         CASE(NOP) CASE(BLOCK) CASE(LOOP) CASE(IF) CASE(ELSE) CASE(END)
         CASE(BR) CASE(BR_IF) CASE(BR_TABLE) CASE(RETURN)
+        CASE(LOCAL_GET) CASE(LOCAL_SET) CASE(LOCAL_TEE) CASE(DROP)
+        CASE(I32_CONST) CASE(I64_CONST) CASE(F32_CONST) CASE(F64_CONST)
         DEFAULT
             TRAP(WASM_TRAP_UNREACHABLE);    /* an opcode the compiler never emits */
         }
     }
     out_of_fuel:
-        ex->pc = pc; ex->sp = sp; ex->fp = fp; ex->func = func; ex->fuel = fuel;
+        ex->pc = pc; ex->fp = fp; ex->func = func; ex->fuel = fuel;
         return ex->status = WASM_OUT_OF_FUEL;
     finished:
         ex->fuel = fuel;
