@@ -55,5 +55,8 @@ struct wasm_code {
 /* Compile every defined function of a validated module (sets funcs[i].code). */
 int wasm_compile(struct wasm_module *m, struct wasm_error *err);
 void wasm_compile_free(struct wasm_module *m);
+/* The word that stands for opcode op in compiled code: op itself under the
+   switch dispatch, its handler's offset under the threaded one. */
+uint32_t wasm_dispatch_word(uint32_t op);
 
 #endif

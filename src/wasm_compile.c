@@ -26,6 +26,7 @@ struct value {
 struct compiler {
     struct wasm_module *m;
     uint32_t *words, n, cap;
+    uint32_t *ops, nops, cap_ops;   /* where each instruction's opcode word is */
     struct block *blocks;
     uint32_t nblocks, cap_blocks;
     struct value *vals, spare;  /* the compile-time operand stack */
@@ -65,6 +66,21 @@ static uint32_t emit(struct compiler *c, uint32_t w)
     c->words = words;
     c->words[c->n] = w;
     return c->n++;
+}
+static uint32_t emit_op(struct compiler *c, uint32_t op)
+{
+    uint32_t *ops = grow(c, c->ops, &c->cap_ops, c->nops + 1, sizeof(uint32_t));
+    if (ops == NULL)
+        return 0;
+    c->ops = ops;
+    c->ops[c->nops++] = c->n;
+    return emit(c, op);
+}
+static void cut(struct compiler *c, uint32_t n)
+{
+    c->n = n;
+    while (c->nops > 0 && c->ops[c->nops - 1] >= n)
+        c->nops--;
 }
 
 static struct value *at(struct compiler *c, uint32_t p)
@@ -106,7 +122,7 @@ static void pop(struct compiler *c, uint32_t k)
 }
 static void emit_const(struct compiler *c, uint32_t to, uint64_t bits)
 {
-    emit(c, bits >> 32 ? WASM_IOP_CONST64 : WASM_IOP_CONST32);
+    emit_op(c, bits >> 32 ? WASM_IOP_CONST64 : WASM_IOP_CONST32);
     emit(c, to);
     emit(c, (uint32_t)bits);
     if (bits >> 32)
@@ -119,7 +135,7 @@ static void emit_copy(struct compiler *c, uint32_t to, uint32_t from)
         c->words[c->copy_at] == WASM_IOP_COPY) {
         c->words[c->copy_at] = WASM_IOP_COPY2;     /* the previous copy, then this one */
     } else {
-        c->copy_at = emit(c, WASM_IOP_COPY);
+        c->copy_at = emit_op(c, WASM_IOP_COPY);
     }
     emit(c, to);
     emit(c, from);
@@ -220,14 +236,14 @@ static void emit_branch(struct compiler *c, uint32_t depth, bool conditional)
     uint32_t arity = b->kind == WASM_OP_LOOP ? b->nparams : b->nresults;
     if (c->h - conditional - arity == b->height) {
         if (conditional) emit_conditional(c, true);
-        else { settle_all(c); emit(c, WASM_IOP_JUMP); }
+        else { settle_all(c); emit_op(c, WASM_IOP_JUMP); }
         emit_target(c, b);
         return;
     }
     uint32_t cond = conditional ? operand(c, c->h - 1) : 0;
     pop(c, conditional);
     settle_all(c);
-    emit(c, conditional ? WASM_IOP_BR_IF : WASM_IOP_BR);
+    emit_op(c, conditional ? WASM_IOP_BR_IF : WASM_IOP_BR);
     if (conditional) emit(c, cond);
     emit_target(c, b);
     emit(c, c->nlocals + b->height);
@@ -245,7 +261,7 @@ static void emit_conditional(struct compiler *c, bool if_true)
     settle_all(c);
     if (fresh && c->result_end == c->n && fuse_condition(c, if_true))
         return;
-    emit(c, if_true ? WASM_IOP_JUMP_IF : WASM_IOP_JUMP_IF_NOT);
+    emit_op(c, if_true ? WASM_IOP_JUMP_IF : WASM_IOP_JUMP_IF_NOT);
     emit(c, cond);
 }
 static bool fuse_condition(struct compiler *c, bool if_true)
@@ -255,7 +271,7 @@ static bool fuse_condition(struct compiler *c, bool if_true)
     if (w[0] == WASM_OP_I32_EQZ) {
         w[0] = if_true ? WASM_IOP_JUMP_IF_NOT : WASM_IOP_JUMP_IF;
         w[1] = w[2];
-        c->n = c->result + 1;
+        cut(c, c->result + 1);
         return true;
     }
     if (op < WASM_OP_I32_EQ || op > WASM_OP_I32_GE_U || (w[0] >> 8 != 0 && w[0] >> 8 != 2))
@@ -264,7 +280,7 @@ static bool fuse_condition(struct compiler *c, bool if_true)
                          : (k ? WASM_IOP_JUMP_IF_NOT_CMP_CONST : WASM_IOP_JUMP_IF_NOT_CMP));
     w[1] = w[2];
     w[2] = w[3];
-    c->n = c->result + 2;
+    cut(c, c->result + 2);
     return true;
 }
 static int compile_control(struct compiler *c, struct wasm_reader *r, const struct wasm_instr *in);
@@ -314,7 +330,7 @@ static int compile_control(struct compiler *c, struct wasm_reader *r, const stru
         b->else_fixup = emit(c, 0);
         return 0;
     case WASM_OP_ELSE:
-        if (!top->unreachable) { settle_all(c); emit(c, WASM_IOP_JUMP); wait_for_end(c, top); }
+        if (!top->unreachable) { settle_all(c); emit_op(c, WASM_IOP_JUMP); wait_for_end(c, top); }
         resolve(c, top->else_fixup, c->n);
         top->else_fixup = 0;
         top->unreachable = false;
@@ -324,7 +340,7 @@ static int compile_control(struct compiler *c, struct wasm_reader *r, const stru
     case WASM_OP_END:
         return compile_end(c, top);
     case WASM_OP_UNREACHABLE:
-        emit(c, WASM_OP_UNREACHABLE);
+        emit_op(c, WASM_OP_UNREACHABLE);
         top->unreachable = true;
         return 0;
     case WASM_OP_BR: case WASM_OP_BR_IF:
@@ -344,7 +360,7 @@ static int compile_control(struct compiler *c, struct wasm_reader *r, const stru
         uint32_t k = c->m->types[t].nparams + (in->op == WASM_OP_CALL_INDIRECT);
         for (uint32_t p = c->h - k; p < c->h; p++)
             settle(c, p);
-        emit(c, in->op);
+        emit_op(c, in->op);
         emit(c, in->x);
         if (in->op == WASM_OP_CALL_INDIRECT) emit(c, in->y);
         emit(c, c->nlocals + c->h - (in->op == WASM_OP_CALL_INDIRECT));
@@ -363,7 +379,7 @@ static void compile_return(struct compiler *c)
     else
         for (uint32_t p = c->h - n; p < c->h; p++)
             settle(c, p);
-    emit(c, WASM_IOP_RETURN);
+    emit_op(c, WASM_IOP_RETURN);
     emit(c, n);
     emit(c, from);
 }
@@ -374,7 +390,7 @@ static void compile_br_table(struct compiler *c, struct wasm_reader *r, const st
     uint32_t index = operand(c, c->h - 1);
     pop(c, 1);
     settle_all(c);
-    emit(c, WASM_IOP_BR_TABLE);
+    emit_op(c, WASM_IOP_BR_TABLE);
     emit(c, index);
     emit(c, in->x);
     for (uint32_t i = 0; i <= in->x; i++) {
@@ -405,7 +421,7 @@ static int compile_end(struct compiler *c, struct block *top)
     push(c, top->nresults);
     c->nblocks--;
     if (c->nblocks == 0) {
-        emit(c, WASM_IOP_RETURN);
+        emit_op(c, WASM_IOP_RETURN);
         emit(c, top->nresults);
         emit(c, c->nlocals);
     }
@@ -466,7 +482,7 @@ static void compile_register(struct compiler *c, const struct wasm_instr *in, ui
     bool folded = op >= WASM_OP_I32_LOAD && op <= WASM_OP_I64_STORE32 &&
                   fold_address(c, p, &src[0], &plus);     /* (not a STORE_CONST) */
     pop(c, k);
-    emit(c, op + (folded ? WASM_IOP_WITH_CONST : 0));
+    emit_op(c, op + (folded ? WASM_IOP_WITH_CONST : 0));
     if (r) { c->result = emit(c, c->nlocals + p); push(c, 1); }
     for (uint32_t i = 0; i < k; i++)
         emit(c, src[i]);
@@ -480,7 +496,7 @@ static bool fold_address(struct compiler *c, uint32_t p, uint32_t *base, uint32_
         return false;
     *base = c->words[c->result + 1];
     *plus = c->words[c->result + 2];
-    c->n = c->result - 1;
+    cut(c, c->result - 1);
     return true;
 }
 static void emit_immediates(struct compiler *c, const struct wasm_instr *in)
@@ -503,7 +519,7 @@ static void compile_stack(struct compiler *c, const struct wasm_instr *in, uint3
 {
     for (uint32_t p = c->h - k; p < c->h; p++)
         settle(c, p);
-    emit(c, in->op);
+    emit_op(c, in->op);
     emit(c, c->nlocals + c->h);
     emit_immediates(c, in);
     pop(c, k);
@@ -575,7 +591,7 @@ static struct wasm_code *compile_func(struct compiler *c, const struct wasm_func
                                       struct wasm_error *err)
 {
     const struct wasm_functype *t = &c->m->types[f->type_index];
-    c->n = c->nblocks = c->h = c->max_h = c->settled = c->label = 0;
+    c->n = c->nops = c->nblocks = c->h = c->max_h = c->settled = c->label = 0;
     c->result = c->result_end = c->copy_at = c->copy_end = 0;
     c->nlocals = t->nparams + f->nlocals;
     c->nparams = t->nparams;
@@ -597,6 +613,8 @@ static struct wasm_code *compile_func(struct compiler *c, const struct wasm_func
         return NULL;
     *code = (struct wasm_code){ t->nparams, f->nlocals, t->nresults, c->max_h, c->n };
     memcpy(code->words, c->words, (size_t)c->n * sizeof(uint32_t));
+    for (uint32_t i = 0; i < c->nops; i++)
+        code->words[c->ops[i]] = wasm_dispatch_word(code->words[c->ops[i]]);
     return code;
 }
 int wasm_compile(struct wasm_module *m, struct wasm_error *err)
@@ -616,6 +634,7 @@ int wasm_compile(struct wasm_module *m, struct wasm_error *err)
         }
     }
     if (c.words) m->alloc.free(m->alloc.ctx, c.words);
+    if (c.ops) m->alloc.free(m->alloc.ctx, c.ops);
     if (c.blocks) m->alloc.free(m->alloc.ctx, c.blocks);
     if (c.vals) m->alloc.free(m->alloc.ctx, c.vals);
     return result;

@@ -74,7 +74,7 @@ static inline uint64_t *move_down(uint64_t *dst, const uint64_t *src, uint32_t n
 }
 #if defined(__GNUC__) && !defined(WASM_SWITCH_DISPATCH)
 #define DISPATCH            NEXT;
-#define NEXT                goto *(&&op_default + labels[*pc++])
+#define NEXT                goto *(&&op_default + (int32_t)*pc++)
 #define CASE(name)          op_##name:
 #define ICASE(name)         iop_##name:
 #define FCASE(form, n)      fused_##form##_##n:
@@ -94,18 +94,8 @@ static inline uint64_t *move_down(uint64_t *dst, const uint64_t *src, uint32_t n
 #define DEFAULT             default:
 #define RUN_ATTRIBUTES
 #endif
-static RUN_ATTRIBUTES int run(struct wasm_exec *ex)
+static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
 {
-    const uint32_t *pc = ex->pc, *base, *at = NULL;
-    uint64_t *sp = NULL, *fp = ex->fp;
-    struct wasm_funcinst *func = ex->func, *callee;
-    struct wasm_instance *inst = func->inst;
-    int64_t fuel = ex->fuel;
-    uint8_t *mem;
-    uint64_t memsize;
-    enum wasm_trap trap;
-    base = func->code->words;
-    LOAD_MEMORY();
     #ifdef WASM_THREADED
     #define WASM_INTERNAL_OPS(X) X(JUMP) X(JUMP_IF) X(JUMP_IF_NOT) X(BR) X(BR_IF) \
         X(BR_TABLE) X(RETURN) X(COPY) X(COPY2) X(CONST32) X(CONST64)
@@ -131,6 +121,24 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex)
             WASM_STORES(STORE_CONST_LABEL)
         };
     #endif
+    #ifdef WASM_THREADED
+        if (table != NULL) {            /* the compiler wants the offsets, not a run */
+            *table = labels;
+            return 0;
+        }
+    #else
+        (void)table;
+    #endif
+    const uint32_t *pc = ex->pc, *base, *at = NULL;
+    uint64_t *sp = NULL, *fp = ex->fp;
+    struct wasm_funcinst *func = ex->func, *callee;
+    struct wasm_instance *inst = func->inst;
+    int64_t fuel = ex->fuel;
+    uint8_t *mem;
+    uint64_t memsize;
+    enum wasm_trap trap;
+    base = func->code->words;
+    LOAD_MEMORY();
     for (;;) {
         DISPATCH {
         CASE(UNREACHABLE)
@@ -550,7 +558,7 @@ int wasm_call(struct wasm_exec *ex, struct wasm_funcinst *f, const uint64_t *arg
     ex->sp = ex->stack + np + code->nlocals;
     ex->func = f;
     ex->pc = code->words;
-    return run(ex);
+    return run(ex, NULL);
 }
 int wasm_resume(struct wasm_exec *ex)
 {
@@ -562,8 +570,18 @@ int wasm_resume(struct wasm_exec *ex)
     } else if (ex->status != WASM_OUT_OF_FUEL) {
         return ex->status;
     }
-    return run(ex);
+    return run(ex, NULL);
 }
 
 const uint64_t *wasm_results(const struct wasm_exec *ex) { return ex->stack; }
 uint64_t *wasm_pending_slots(struct wasm_exec *ex) { return ex->pending; }
+uint32_t wasm_dispatch_word(uint32_t op)
+{
+#ifdef WASM_THREADED
+    const int32_t *labels;
+    run(NULL, &labels);
+    return (uint32_t)labels[op];
+#else
+    return op;
+#endif
+}

@@ -189,14 +189,15 @@ Test(ch15_machine, an_unknown_import_is_unlinkable, .init = setup, .fini = teard
     cr_expect_null(other);
     cr_expect_str_eq(err.message, "unknown import \"host\" \"ask\"");
 }
+#define OP(op) wasm_dispatch_word(op)   /* an opcode as the dispatch sees it */
 Test(ch15_machine, the_compiled_loop_is_the_one_in_the_book, .init = setup,
      .fini = teardown_machine)
 {
     const uint32_t want[] = {
-        WASM_IOP_JUMP_IF_NOT, 0, 13,
-        WASM_IOP_WITH_CONST + WASM_OP_I32_ADD, 1, 1, 1,
-        WASM_IOP_WITH_CONST + WASM_OP_I32_SUB, 0, 0, 1,
-        WASM_IOP_JUMP, 0, WASM_IOP_RETURN, 1, 1 };
+        OP(WASM_IOP_JUMP_IF_NOT), 0, 13,
+        OP(WASM_IOP_WITH_CONST + WASM_OP_I32_ADD), 1, 1, 1,
+        OP(WASM_IOP_WITH_CONST + WASM_OP_I32_SUB), 0, 0, 1,
+        OP(WASM_IOP_JUMP), 0, OP(WASM_IOP_RETURN), 1, 1 };
     const struct wasm_code *code = t.m.funcs[0].code;
     cr_assert_eq(code->nwords, sizeof want / sizeof want[0]);
     for (uint32_t i = 0; i < code->nwords; i++)
@@ -211,9 +212,9 @@ Test(ch15_machine, a_local_written_under_a_pending_read_keeps_its_old_value,
     cr_assert_eq(wasm_call(&t.ex, export("old"), &five), WASM_DONE);
     cr_expect_eq((uint32_t)wasm_results(&t.ex)[0], 15, "5 read before the writes, + 10");
     const uint32_t want[] = {
-        WASM_IOP_COPY, 1, 0, WASM_IOP_CONST32, 0, 1,
-        WASM_IOP_WITH_CONST + WASM_OP_I32_MUL, 0, 0, 10,
-        WASM_OP_I32_ADD, 1, 1, 0, WASM_IOP_RETURN, 1, 1 };
+        OP(WASM_IOP_COPY), 1, 0, OP(WASM_IOP_CONST32), 0, 1,
+        OP(WASM_IOP_WITH_CONST + WASM_OP_I32_MUL), 0, 0, 10,
+        OP(WASM_OP_I32_ADD), 1, 1, 0, OP(WASM_IOP_RETURN), 1, 1 };
     const struct wasm_code *code = t.m.funcs[10].code;
     cr_assert_eq(code->nwords, sizeof want / sizeof want[0]);
     for (uint32_t i = 0; i < code->nwords; i++)
@@ -223,7 +224,7 @@ Test(ch15_machine, an_address_addition_folded_into_a_load_still_wraps,
      .init = setup, .fini = teardown_machine)
 {
     const struct wasm_code *code = t.m.funcs[11].code;
-    cr_expect_eq(code->words[0], WASM_IOP_WITH_CONST + WASM_OP_I32_LOAD, "the add was folded");
+    cr_expect_eq(code->words[0], OP(WASM_IOP_WITH_CONST + WASM_OP_I32_LOAD), "the add was folded");
     uint64_t wraps = 0xfffffffcu, beyond = 0xfffffff0u;
     cr_assert_eq(wasm_call(&t.ex, export("wrap"), &wraps), WASM_DONE, "%s", t.ex.message);
     cr_expect_eq((uint32_t)wasm_results(&t.ex)[0], 0);
