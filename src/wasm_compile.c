@@ -464,6 +464,7 @@ static void compile_plain(struct compiler *c, const struct wasm_instr *in)
 static void emit_immediates(struct compiler *c, const struct wasm_instr *in);
 static bool takes_constant(uint8_t op);
 static bool fold_address(struct compiler *c, uint32_t p, uint32_t *base, uint32_t *plus);
+static bool fold_load(struct compiler *c, uint32_t p, const uint32_t *src);
 
 static void compile_register(struct compiler *c, const struct wasm_instr *in, uint32_t k, uint32_t r)
 {
@@ -481,6 +482,8 @@ static void compile_register(struct compiler *c, const struct wasm_instr *in, ui
     uint32_t plus = 0;
     bool folded = op >= WASM_OP_I32_LOAD && op <= WASM_OP_I64_STORE32 &&
                   fold_address(c, p, &src[0], &plus);     /* (not a STORE_CONST) */
+    if (op == WASM_OP_F64_ADD && fold_load(c, p, src))
+        return;
     pop(c, k);
     emit_op(c, op + (folded ? WASM_IOP_WITH_CONST : 0));
     if (r) { c->result = emit(c, c->nlocals + p); push(c, 1); }
@@ -586,6 +589,24 @@ static void compile_local_set(struct compiler *c, uint32_t x, bool tee)
     pop(c, 1);
     if (tee)
         push_pending(c, v.where == IS_CONST ? IS_CONST : IN_LOCAL, x, v.bits);
+}
+static bool fold_load(struct compiler *c, uint32_t p, const uint32_t *src)
+{
+    uint32_t q = just_computed(c, p + 1) ? p + 1 : just_computed(c, p) ? p : UINT32_MAX;
+    if (q == UINT32_MAX || c->words[c->result - 1] != WASM_OP_F64_LOAD)
+        return false;
+    uint32_t address = c->words[c->result + 1], offset = c->words[c->result + 2];
+    uint32_t a = src[q == p];               /* the operand the load is not */
+    cut(c, c->result - 1);
+    pop(c, 2);
+    emit_op(c, WASM_IOP_F64_ADD_LOAD);
+    c->result = emit(c, c->nlocals + p);
+    push(c, 1);
+    emit(c, a);
+    emit(c, address);
+    emit(c, offset);
+    c->result_end = c->n;
+    return true;
 }
 static struct wasm_code *compile_func(struct compiler *c, const struct wasm_func *f,
                                       struct wasm_error *err)

@@ -98,7 +98,7 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
 {
     #ifdef WASM_THREADED
     #define WASM_INTERNAL_OPS(X) X(JUMP) X(JUMP_IF) X(JUMP_IF_NOT) X(BR) X(BR_IF) \
-        X(BR_TABLE) X(RETURN) X(COPY) X(COPY2) X(CONST32) X(CONST64)
+        X(BR_TABLE) X(RETURN) X(COPY) X(COPY2) X(CONST32) X(CONST64) X(F64_ADD_LOAD)
     #define ONE(name) + 1
         _Static_assert(0 WASM_INTERNAL_OPS(ONE) == WASM_IOP_COUNT - WASM_IOP_JUMP,
                        "every internal opcode needs an entry in the label table");
@@ -462,6 +462,14 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
         CASE(F64_MIN)      F64B(wasm_f64_min)
         CASE(F64_MAX)      F64B(wasm_f64_max)
         CASE(F64_COPYSIGN) F64B(wasm_f64_copysign)
+        ICASE(F64_ADD_LOAD) {
+            uint64_t ea = (uint64_t)(uint32_t)fp[pc[2]] + pc[3], v;
+            if (ea + sizeof v > memsize)
+                TRAP(WASM_TRAP_MEMORY_OOB);
+            __builtin_memcpy(&v, mem + ea, sizeof v);
+            fp[pc[0]] = wasm_f64_add(fp[pc[1]], v);
+            pc += 4; NEXT;
+        }
         #define TRUNC(fn, IT, RT, ARG) { IT r; int t_ = fn(ARG, &r); if (t_) { TRAP(t_); }      \
                 fp[pc[0]] = (RT)r; pc += 2; NEXT; }
         CASE(I32_WRAP_I64)     U((uint32_t)x)
