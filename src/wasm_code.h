@@ -27,11 +27,12 @@ enum wasm_internal_op {
    constant. A comparison of the list plus one of the JUMP_ forms: a
    compare-and-branch with operands a, b (a slot, or the constant in the
    _CONST forms) and a target, jumping if the comparison holds (IF) or
-   fails (IF_NOT). */
+   fails (IF_NOT). A load plus SCALED: its address is a slot shifted left
+   by a constant, plus a constant. */
 enum { WASM_IOP_WITH_CONST = 0x200,
        WASM_IOP_JUMP_IF_CMP = 0x300, WASM_IOP_JUMP_IF_CMP_CONST = 0x400,
        WASM_IOP_JUMP_IF_NOT_CMP = 0x500, WASM_IOP_JUMP_IF_NOT_CMP_CONST = 0x600,
-       WASM_IOP_STORE_CONST = 0x700, WASM_IOP_END = 0x800 };
+       WASM_IOP_STORE_CONST = 0x700, WASM_IOP_SCALED = 0x800, WASM_IOP_END = 0x900 };
 
 #define WASM_I32_COMPARISONS(X)                                                     \
     X(EQ, uint32_t, a == b) X(NE, uint32_t, a != b)                                 \

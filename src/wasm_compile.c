@@ -465,6 +465,7 @@ static void emit_immediates(struct compiler *c, const struct wasm_instr *in);
 static bool takes_constant(uint8_t op);
 static bool fold_address(struct compiler *c, uint32_t p, uint32_t *base, uint32_t *plus);
 static bool fold_load(struct compiler *c, uint32_t p, const uint32_t *src);
+static bool fold_shift(struct compiler *c, uint32_t *base, uint32_t *shift);
 
 static void compile_register(struct compiler *c, const struct wasm_instr *in, uint32_t k, uint32_t r)
 {
@@ -484,11 +485,14 @@ static void compile_register(struct compiler *c, const struct wasm_instr *in, ui
                   fold_address(c, p, &src[0], &plus);     /* (not a STORE_CONST) */
     if (op == WASM_OP_F64_ADD && fold_load(c, p, src))
         return;
+    uint32_t shift = 0;
+    bool scaled = folded && op <= WASM_OP_I64_LOAD32_U && fold_shift(c, &src[0], &shift);
     pop(c, k);
-    emit_op(c, op + (folded ? WASM_IOP_WITH_CONST : 0));
+    emit_op(c, op + (scaled ? WASM_IOP_SCALED : folded ? WASM_IOP_WITH_CONST : 0));
     if (r) { c->result = emit(c, c->nlocals + p); push(c, 1); }
     for (uint32_t i = 0; i < k; i++)
         emit(c, src[i]);
+    if (scaled) emit(c, shift);
     if (folded) emit(c, plus);
     emit_immediates(c, in);
     if (r) c->result_end = c->n;
@@ -606,6 +610,19 @@ static bool fold_load(struct compiler *c, uint32_t p, const uint32_t *src)
     emit(c, address);
     emit(c, offset);
     c->result_end = c->n;
+    return true;
+}
+static bool fold_shift(struct compiler *c, uint32_t *base, uint32_t *shift)
+{
+    if (c->out_of_memory || c->nops == 0)
+        return false;
+    uint32_t s = c->ops[c->nops - 1];
+    if (s + 4 != c->n || s < c->label || *base < c->nlocals ||
+        c->words[s] != WASM_IOP_WITH_CONST + WASM_OP_I32_SHL || c->words[s + 1] != *base)
+        return false;
+    *base = c->words[s + 2];
+    *shift = c->words[s + 3];
+    cut(c, s);
     return true;
 }
 static struct wasm_code *compile_func(struct compiler *c, const struct wasm_func *f,

@@ -80,6 +80,7 @@ static inline uint64_t *move_down(uint64_t *dst, const uint64_t *src, uint32_t n
 #define FCASE(form, n)      fused_##form##_##n:
 #define ACASE(name)         address_##name:
 #define KCASE(name)         store_const_##name:
+#define SCASE(name)         scaled_##name:
 #define DEFAULT             op_default:
 #define RUN_ATTRIBUTES      __attribute__((noinline))  /* one copy of the labels */
 #define WASM_THREADED 1
@@ -91,6 +92,7 @@ static inline uint64_t *move_down(uint64_t *dst, const uint64_t *src, uint32_t n
 #define FCASE(form, n)      case WASM_IOP_##form + WASM_OP_I32_##n:
 #define ACASE(name)         case WASM_IOP_WITH_CONST + WASM_OP_##name:
 #define KCASE(name)         case WASM_IOP_STORE_CONST + WASM_OP_##name:
+#define SCASE(name)         case WASM_IOP_SCALED + WASM_OP_##name:
 #define DEFAULT             default:
 #define RUN_ATTRIBUTES
 #endif
@@ -108,6 +110,7 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
     #define CONST_LABEL(n, T, expr) FUSED_LABEL(WITH_CONST, n)
     #define ADDRESS_LABEL(name, ...) [WASM_IOP_WITH_CONST + WASM_OP_##name] = &&address_##name - &&op_default,
     #define STORE_CONST_LABEL(name, T) [WASM_IOP_STORE_CONST + WASM_OP_##name] = &&store_const_##name - &&op_default,
+    #define SCALED_LABEL(name, ...) [WASM_IOP_SCALED + WASM_OP_##name] = &&scaled_##name - &&op_default,
     #define JUMP_LABELS(n, T, expr)                                                    \
         FUSED_LABEL(JUMP_IF_CMP, n) FUSED_LABEL(JUMP_IF_CMP_CONST, n)                  \
         FUSED_LABEL(JUMP_IF_NOT_CMP, n) FUSED_LABEL(JUMP_IF_NOT_CMP_CONST, n)
@@ -119,6 +122,7 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
             WASM_LOADS(ADDRESS_LABEL)
             WASM_STORES(ADDRESS_LABEL)
             WASM_STORES(STORE_CONST_LABEL)
+            WASM_LOADS(SCALED_LABEL)
         };
     #endif
     #ifdef WASM_THREADED
@@ -264,6 +268,9 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
             sp[-1] = (uint32_t)wasm_memory_grow(inst->memories[0], (uint32_t)sp[-1]);
             LOAD_MEMORY();
             NEXT;
+        #define SCALED_CASE(N, T, conv)                                                    \
+        SCASE(N) LOAD(T, conv, (uint32_t)(((uint32_t)fp[pc[1]] << (pc[2] & 31)) + pc[3]), pc[4], 5)
+        WASM_LOADS(SCALED_CASE)
         CASE(MEMORY_FILL) {
             STACK_TOP();
             uint64_t n = (uint32_t)sp[-1], d = (uint32_t)sp[-3];
