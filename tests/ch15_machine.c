@@ -231,6 +231,16 @@ Test(ch15_machine, an_address_addition_folded_into_a_load_still_wraps,
     cr_assert_eq(wasm_call(&t.ex, export("wrap"), &beyond), WASM_TRAPPED);
     cr_expect_eq(t.ex.trap, WASM_TRAP_MEMORY_OOB);
 }
+Test(ch15_machine, a_scaled_load_wraps_like_its_shift_and_addition,
+     .init = setup, .fini = teardown_machine)
+{
+    const struct wasm_code *code = t.m.funcs[13].code;
+    cr_expect_eq(code->words[0], OP(WASM_IOP_SCALED + WASM_OP_I32_LOAD), "one scaled load");
+    uint64_t wraps = 0x40000001u, beyond = 0x10000u;
+    cr_assert_eq(wasm_call(&t.ex, export("scaled"), &wraps), WASM_DONE, "%s", t.ex.message);
+    cr_assert_eq(wasm_call(&t.ex, export("scaled"), &beyond), WASM_TRAPPED);
+    cr_expect_eq(t.ex.trap, WASM_TRAP_MEMORY_OOB);
+}
 Test(ch15_machine, more_pending_values_than_the_compiler_keeps_are_settled,
      .init = setup, .fini = teardown_machine)
 {
