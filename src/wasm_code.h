@@ -18,7 +18,9 @@ enum wasm_internal_op {
     WASM_IOP_COPY2,             /* to, from, then to, from again: two COPYs */
     WASM_IOP_CONST32,           /* to slot, value (zero-extended) */
     WASM_IOP_CONST64,           /* to slot, low half, high half */
-    WASM_IOP_F64_ADD_LOAD,      /* to slot, a, address slot, offset: a + the f64 there */
+    WASM_IOP_F64_ADD_LOAD,      /* to slot, a, address slot, plus, offset: a + the f64 there */
+    WASM_IOP_F64_MUL_LOAD,      /* the same, a * the f64 there */
+    WASM_IOP_F64_ADD_TO_MEMORY, /* a, address slot, plus, offset: the f64 there += a */
     WASM_IOP_COUNT
 };
 /* An i32 operation of the list below plus WITH_CONST: its second operand is
@@ -28,11 +30,14 @@ enum wasm_internal_op {
    compare-and-branch with operands a, b (a slot, or the constant in the
    _CONST forms) and a target, jumping if the comparison holds (IF) or
    fails (IF_NOT). A load plus SCALED: its address is a slot shifted left
-   by a constant, plus a constant. */
+   by a constant, plus a constant. A load or store plus INDEXED, a store
+   plus INDEXED_STORE_CONST: its address is a slot plus a slot plus a
+   constant. */
 enum { WASM_IOP_WITH_CONST = 0x200,
        WASM_IOP_JUMP_IF_CMP = 0x300, WASM_IOP_JUMP_IF_CMP_CONST = 0x400,
        WASM_IOP_JUMP_IF_NOT_CMP = 0x500, WASM_IOP_JUMP_IF_NOT_CMP_CONST = 0x600,
-       WASM_IOP_STORE_CONST = 0x700, WASM_IOP_SCALED = 0x800, WASM_IOP_END = 0x900 };
+       WASM_IOP_STORE_CONST = 0x700, WASM_IOP_SCALED = 0x800,
+       WASM_IOP_INDEXED = 0x900, WASM_IOP_INDEXED_STORE_CONST = 0x980, WASM_IOP_END = 0xA00 };
 
 #define WASM_I32_COMPARISONS(X)                                                     \
     X(EQ, uint32_t, a == b) X(NE, uint32_t, a != b)                                 \

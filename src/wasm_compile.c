@@ -464,8 +464,11 @@ static void compile_plain(struct compiler *c, const struct wasm_instr *in)
 static void emit_immediates(struct compiler *c, const struct wasm_instr *in);
 static bool takes_constant(uint8_t op);
 static bool fold_address(struct compiler *c, uint32_t p, uint32_t *base, uint32_t *plus);
-static bool fold_load(struct compiler *c, uint32_t p, const uint32_t *src);
+static bool fold_load(struct compiler *c, uint32_t p, const uint32_t *src, uint32_t fused);
 static bool fold_shift(struct compiler *c, uint32_t *base, uint32_t *shift);
+static bool fold_add_to_memory(struct compiler *c, uint32_t p, const uint32_t *src,
+                               uint32_t plus, uint32_t offset);
+static uint32_t fold_index(struct compiler *c, uint32_t op, uint32_t *base, uint32_t *index);
 
 static void compile_register(struct compiler *c, const struct wasm_instr *in, uint32_t k, uint32_t r)
 {
@@ -483,17 +486,20 @@ static void compile_register(struct compiler *c, const struct wasm_instr *in, ui
     uint32_t plus = 0;
     bool folded = op >= WASM_OP_I32_LOAD && op <= WASM_OP_I64_STORE32 &&
                   fold_address(c, p, &src[0], &plus);     /* (not a STORE_CONST) */
-    if (op == WASM_OP_F64_ADD && fold_load(c, p, src))
+    if ((op == WASM_OP_F64_ADD && fold_load(c, p, src, WASM_IOP_F64_ADD_LOAD)) ||
+        (op == WASM_OP_F64_MUL && fold_load(c, p, src, WASM_IOP_F64_MUL_LOAD)) ||
+        (op == WASM_OP_F64_STORE && fold_add_to_memory(c, p, src, plus, in->y)))
         return;
-    uint32_t shift = 0;
+    uint32_t shift = 0;             /* a scaled load's shift, an indexed access's index */
     bool scaled = folded && op <= WASM_OP_I64_LOAD32_U && fold_shift(c, &src[0], &shift);
+    uint32_t indexed = scaled ? 0 : fold_index(c, op, &src[0], &shift);
     pop(c, k);
-    emit_op(c, op + (scaled ? WASM_IOP_SCALED : folded ? WASM_IOP_WITH_CONST : 0));
+    emit_op(c, indexed ? indexed : op + (scaled ? WASM_IOP_SCALED : folded ? WASM_IOP_WITH_CONST : 0));
     if (r) { c->result = emit(c, c->nlocals + p); push(c, 1); }
     for (uint32_t i = 0; i < k; i++)
         emit(c, src[i]);
-    if (scaled) emit(c, shift);
-    if (folded) emit(c, plus);
+    if (scaled || indexed) emit(c, shift);
+    if (folded || indexed) emit(c, plus);
     emit_immediates(c, in);
     if (r) c->result_end = c->n;
 }
@@ -594,23 +600,62 @@ static void compile_local_set(struct compiler *c, uint32_t x, bool tee)
     if (tee)
         push_pending(c, v.where == IS_CONST ? IS_CONST : IN_LOCAL, x, v.bits);
 }
-static bool fold_load(struct compiler *c, uint32_t p, const uint32_t *src)
+static bool fold_load(struct compiler *c, uint32_t p, const uint32_t *src, uint32_t fused)
 {
     uint32_t q = just_computed(c, p + 1) ? p + 1 : just_computed(c, p) ? p : UINT32_MAX;
-    if (q == UINT32_MAX || c->words[c->result - 1] != WASM_OP_F64_LOAD)
+    if (q == UINT32_MAX)
         return false;
-    uint32_t address = c->words[c->result + 1], offset = c->words[c->result + 2];
+    const uint32_t *w = c->words + c->result - 1;
+    bool k = w[0] == WASM_IOP_WITH_CONST + WASM_OP_F64_LOAD;   /* slot + constant */
+    if (w[0] != WASM_OP_F64_LOAD && !k)
+        return false;
+    uint32_t address = w[2], plus = k ? w[3] : 0, offset = w[3 + k];
     uint32_t a = src[q == p];               /* the operand the load is not */
     cut(c, c->result - 1);
     pop(c, 2);
-    emit_op(c, WASM_IOP_F64_ADD_LOAD);
+    emit_op(c, fused);
     c->result = emit(c, c->nlocals + p);
     push(c, 1);
     emit(c, a);
     emit(c, address);
+    emit(c, plus);
     emit(c, offset);
     c->result_end = c->n;
     return true;
+}
+static bool fold_add_to_memory(struct compiler *c, uint32_t p, const uint32_t *src,
+                               uint32_t plus, uint32_t offset)
+{
+    if (!just_computed(c, p + 1) || c->words[c->result - 1] != WASM_IOP_F64_ADD_LOAD)
+        return false;
+    const uint32_t *w = c->words + c->result;       /* to, a, address, plus, offset */
+    if (w[2] != src[0] || w[3] != plus || w[4] != offset)
+        return false;
+    uint32_t a = w[1];
+    cut(c, c->result - 1);
+    pop(c, 2);
+    emit_op(c, WASM_IOP_F64_ADD_TO_MEMORY);
+    emit(c, a);
+    emit(c, src[0]);
+    emit(c, plus);
+    emit(c, offset);
+    return true;
+}
+static uint32_t fold_index(struct compiler *c, uint32_t op, uint32_t *base, uint32_t *index)
+{
+    bool k = op >= WASM_IOP_STORE_CONST && op < WASM_IOP_SCALED;    /* a constant stored */
+    uint32_t plain = k ? op - WASM_IOP_STORE_CONST : op;
+    if (plain < WASM_OP_I32_LOAD || plain > WASM_OP_I64_STORE32 || c->out_of_memory ||
+        c->nops == 0)
+        return 0;
+    uint32_t s = c->ops[c->nops - 1];
+    if (s + 4 != c->n || s < c->label || *base < c->nlocals ||
+        c->words[s] != WASM_OP_I32_ADD || c->words[s + 1] != *base)
+        return 0;
+    *base = c->words[s + 2];
+    *index = c->words[s + 3];
+    cut(c, s);
+    return plain + (k ? WASM_IOP_INDEXED_STORE_CONST : WASM_IOP_INDEXED);
 }
 static bool fold_shift(struct compiler *c, uint32_t *base, uint32_t *shift)
 {

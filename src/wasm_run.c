@@ -96,11 +96,19 @@ static inline uint64_t *move_down(uint64_t *dst, const uint64_t *src, uint32_t n
 #define DEFAULT             default:
 #define RUN_ATTRIBUTES
 #endif
+#ifdef WASM_THREADED
+#define XCASE(name)         indexed_##name:
+#define XKCASE(name)        indexed_const_##name:
+#else
+#define XCASE(name)         case WASM_IOP_INDEXED + WASM_OP_##name:
+#define XKCASE(name)        case WASM_IOP_INDEXED_STORE_CONST + WASM_OP_##name:
+#endif
 static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
 {
     #ifdef WASM_THREADED
     #define WASM_INTERNAL_OPS(X) X(JUMP) X(JUMP_IF) X(JUMP_IF_NOT) X(BR) X(BR_IF) \
-        X(BR_TABLE) X(RETURN) X(COPY) X(COPY2) X(CONST32) X(CONST64) X(F64_ADD_LOAD)
+        X(BR_TABLE) X(RETURN) X(COPY) X(COPY2) X(CONST32) X(CONST64) X(F64_ADD_LOAD) \
+        X(F64_MUL_LOAD) X(F64_ADD_TO_MEMORY)
     #define ONE(name) + 1
         _Static_assert(0 WASM_INTERNAL_OPS(ONE) == WASM_IOP_COUNT - WASM_IOP_JUMP,
                        "every internal opcode needs an entry in the label table");
@@ -111,6 +119,9 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
     #define ADDRESS_LABEL(name, ...) [WASM_IOP_WITH_CONST + WASM_OP_##name] = &&address_##name - &&op_default,
     #define STORE_CONST_LABEL(name, T) [WASM_IOP_STORE_CONST + WASM_OP_##name] = &&store_const_##name - &&op_default,
     #define SCALED_LABEL(name, ...) [WASM_IOP_SCALED + WASM_OP_##name] = &&scaled_##name - &&op_default,
+    #define INDEXED_LABEL(name, ...) [WASM_IOP_INDEXED + WASM_OP_##name] = &&indexed_##name - &&op_default,
+    #define INDEXED_STORE_CONST_LABEL(name, T)                                         \
+        [WASM_IOP_INDEXED_STORE_CONST + WASM_OP_##name] = &&indexed_const_##name - &&op_default,
     #define JUMP_LABELS(n, T, expr)                                                    \
         FUSED_LABEL(JUMP_IF_CMP, n) FUSED_LABEL(JUMP_IF_CMP_CONST, n)                  \
         FUSED_LABEL(JUMP_IF_NOT_CMP, n) FUSED_LABEL(JUMP_IF_NOT_CMP_CONST, n)
@@ -123,6 +134,9 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
             WASM_STORES(ADDRESS_LABEL)
             WASM_STORES(STORE_CONST_LABEL)
             WASM_LOADS(SCALED_LABEL)
+            WASM_LOADS(INDEXED_LABEL)
+            WASM_STORES(INDEXED_LABEL)
+            WASM_STORES(INDEXED_STORE_CONST_LABEL)
         };
     #endif
     #ifdef WASM_THREADED
@@ -268,6 +282,14 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
             sp[-1] = (uint32_t)wasm_memory_grow(inst->memories[0], (uint32_t)sp[-1]);
             LOAD_MEMORY();
             NEXT;
+        #define INDEXED(a, b, plus) (uint32_t)(fp[a] + fp[b] + (plus))
+        #define INDEXED_LOAD(N, T, conv)                                                    \
+        XCASE(N)  LOAD(T, conv, INDEXED(pc[1], pc[2], pc[3]), pc[4], 5)
+        #define INDEXED_STORE(N, T)                                                         \
+        XCASE(N)  STORE(T, INDEXED(pc[0], pc[2], pc[3]), fp[pc[1]], pc[4], 5)               \
+        XKCASE(N) STORE(T, INDEXED(pc[0], pc[2], pc[3]), pc[1], pc[4], 5)
+        WASM_LOADS(INDEXED_LOAD)
+        WASM_STORES(INDEXED_STORE)
         #define SCALED_CASE(N, T, conv)                                                    \
         SCASE(N) LOAD(T, conv, (uint32_t)(((uint32_t)fp[pc[1]] << (pc[2] & 31)) + pc[3]), pc[4], 5)
         WASM_LOADS(SCALED_CASE)
@@ -470,11 +492,28 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
         CASE(F64_MAX)      F64B(wasm_f64_max)
         CASE(F64_COPYSIGN) F64B(wasm_f64_copysign)
         ICASE(F64_ADD_LOAD) {
-            uint64_t ea = (uint64_t)(uint32_t)fp[pc[2]] + pc[3], v;
+            uint64_t ea = (uint64_t)(uint32_t)(fp[pc[2]] + pc[3]) + pc[4], v;
             if (ea + sizeof v > memsize)
                 TRAP(WASM_TRAP_MEMORY_OOB);
             __builtin_memcpy(&v, mem + ea, sizeof v);
             fp[pc[0]] = wasm_f64_add(fp[pc[1]], v);
+            pc += 5; NEXT;
+        }
+        ICASE(F64_MUL_LOAD) {
+            uint64_t ea = (uint64_t)(uint32_t)(fp[pc[2]] + pc[3]) + pc[4], v;
+            if (ea + sizeof v > memsize)
+                TRAP(WASM_TRAP_MEMORY_OOB);
+            __builtin_memcpy(&v, mem + ea, sizeof v);
+            fp[pc[0]] = wasm_f64_mul(fp[pc[1]], v);
+            pc += 5; NEXT;
+        }
+        ICASE(F64_ADD_TO_MEMORY) {
+            uint64_t ea = (uint64_t)(uint32_t)(fp[pc[1]] + pc[2]) + pc[3], v;
+            if (ea + sizeof v > memsize)
+                TRAP(WASM_TRAP_MEMORY_OOB);
+            __builtin_memcpy(&v, mem + ea, sizeof v);
+            v = wasm_f64_add(fp[pc[0]], v);
+            __builtin_memcpy(mem + ea, &v, sizeof v);
             pc += 4; NEXT;
         }
         #define TRUNC(fn, IT, RT, ARG) { IT r; int t_ = fn(ARG, &r); if (t_) { TRAP(t_); }      \

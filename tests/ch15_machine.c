@@ -248,3 +248,132 @@ Test(ch15_machine, more_pending_values_than_the_compiler_keeps_are_settled,
     cr_assert_eq(wasm_call(&t.ex, export("many"), &three), WASM_DONE, "%s", t.ex.message);
     cr_expect_eq((uint32_t)wasm_results(&t.ex)[0], 210);
 }
+static void setup_memops(void)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/wasm-interp/memops.wasm", HYPHA_FIXTURES);
+    FILE *f = fopen(path, "rb");
+    cr_assert_not_null(f, "cannot open %s", path);
+    t.bytes = malloc(4096);
+    size_t len = fread(t.bytes, 1, 4096, f);
+    fclose(f);
+    struct wasm_error err = {0};
+    cr_assert_eq(wasm_load(&t.m, t.bytes, len, &allocator, &err), 0, "%s", err.message);
+    cr_assert_eq(wasm_exec_init(&t.ex, &allocator, 4096, 100), 0);
+    struct wasm_limits_config limits = { 16, 1000 };
+    cr_assert_eq(wasm_instantiate(&t.inst, &t.m, &limits, resolve, NULL, &t.ex, &err),
+                 WASM_INST_OK, "%s", err.message);
+}
+static void expect_code(uint32_t f, const uint32_t *want, uint32_t n)
+{
+    const struct wasm_code *code = t.m.funcs[f].code;
+    cr_assert_eq(code->nwords, n, "function %u has %u words", f, code->nwords);
+    for (uint32_t i = 0; i < n; i++)
+        cr_expect_eq(code->words[i], want[i], "function %u, word %u", f, i);
+}
+#define EXPECT_CODE(f, ...) do { const uint32_t w_[] = { __VA_ARGS__ };                 \
+        expect_code(f, w_, sizeof w_ / sizeof w_[0]); } while (0)
+
+static uint8_t *mem(uint32_t a) { return t.inst->memories[0]->data + a; }
+static uint64_t f64_bits(double d) { uint64_t u; memcpy(&u, &d, 8); return u; }
+static double f64_at(uint32_t a) { double d; memcpy(&d, mem(a), 8); return d; }
+Test(ch15_machine, a_multiplication_and_an_addition_take_memory_operands,
+     .init = setup_memops, .fini = teardown_machine)
+{
+    EXPECT_CODE(0, OP(WASM_IOP_F64_MUL_LOAD), 2, 0, 1, 8, 0, OP(WASM_IOP_RETURN), 1, 2);
+    EXPECT_CODE(1, OP(WASM_IOP_F64_ADD_TO_MEMORY), 1, 0, 0, 16, OP(WASM_IOP_RETURN), 0, 2);
+    uint64_t args[2] = { f64_bits(4.0), 100 };
+    memcpy(mem(108), &(double){2.5}, 8);
+    memcpy(mem(0), &(double){3.0}, 8);
+    cr_assert_eq(wasm_call(&t.ex, export("mul_load"), args), WASM_DONE);
+    cr_expect_eq(wasm_results(&t.ex)[0], f64_bits(10.0));
+    args[1] = 0xfffffff8u;                  /* + 8 wraps to address 0 */
+    cr_assert_eq(wasm_call(&t.ex, export("mul_load"), args), WASM_DONE, "%s", t.ex.message);
+    cr_expect_eq(wasm_results(&t.ex)[0], f64_bits(12.0));
+    args[1] = 65521;
+    cr_assert_eq(wasm_call(&t.ex, export("mul_load"), args), WASM_TRAPPED);
+    cr_expect_eq(t.ex.trap, WASM_TRAP_MEMORY_OOB);
+    uint64_t add[2] = { 100, f64_bits(2.25) };
+    memcpy(mem(116), &(double){1.5}, 8);
+    cr_assert_eq(wasm_call(&t.ex, export("add_to"), add), WASM_DONE);
+    cr_expect(f64_at(116) == 3.75, "[116] is %g", f64_at(116));
+    add[0] = 65536 - 16 - 7;                /* the last 7 bytes, and one beyond */
+    memset(mem(65529), 0x5a, 7);
+    cr_assert_eq(wasm_call(&t.ex, export("add_to"), add), WASM_TRAPPED);
+    cr_expect_eq(t.ex.trap, WASM_TRAP_MEMORY_OOB);
+    for (uint32_t a = 65529; a < 65536; a++)
+        cr_expect_eq(*mem(a), 0x5a, "byte %u unchanged by the trap", a);
+}
+Test(ch15_machine, a_sum_used_twice_stays_and_fuel_still_stops,
+     .init = setup_memops, .fini = teardown_machine)
+{
+    EXPECT_CODE(2, OP(WASM_IOP_F64_ADD_LOAD), 2, 1, 0, 0, 16,
+                OP(WASM_OP_F64_STORE), 0, 2, 16, OP(WASM_IOP_RETURN), 1, 2);
+    uint64_t add[2] = { 100, f64_bits(2.25) };
+    memcpy(mem(116), &(double){1.5}, 8);
+    cr_assert_eq(wasm_call(&t.ex, export("add_to_kept"), add), WASM_DONE);
+    cr_expect_eq(wasm_results(&t.ex)[0], f64_bits(3.75));
+    cr_expect(f64_at(116) == 3.75);
+    uint64_t acc[3] = { 200, f64_bits(0.5), 100 };
+    t.ex.fuel = 10;
+    int st = wasm_call(&t.ex, export("accumulate"), acc), stops = 0;
+    for (; st == WASM_OUT_OF_FUEL; stops++) {
+        t.ex.fuel = 10;
+        st = wasm_resume(&t.ex);
+    }
+    cr_assert_eq(st, WASM_DONE);
+    cr_expect(stops >= 9, "%d stops", stops);
+    cr_expect(f64_at(200) == 50.0, "[200] is %g", f64_at(200));
+}
+Test(ch15_machine, loads_with_two_slot_addresses_wrap_and_trap,
+     .init = setup_memops, .fini = teardown_machine)
+{
+    EXPECT_CODE(3, OP(WASM_IOP_INDEXED + WASM_OP_I32_LOAD8_U), 2, 0, 1, 0, 3,
+                OP(WASM_IOP_RETURN), 1, 2);
+    EXPECT_CODE(4, OP(WASM_IOP_INDEXED + WASM_OP_I32_LOAD), 2, 0, 1, 4, 0,
+                OP(WASM_IOP_RETURN), 1, 2);
+    *mem(123) = 0xab, *mem(3) = 0x5a, *mem(65535) = 0x77;
+    uint64_t ab[2] = { 100, 20 };
+    cr_assert_eq(wasm_call(&t.ex, export("load_indexed"), ab), WASM_DONE);
+    cr_expect_eq(wasm_results(&t.ex)[0], 0xab);
+    ab[0] = 0xfffffff0u, ab[1] = 0x10;      /* a + b wraps to 0 */
+    cr_assert_eq(wasm_call(&t.ex, export("load_indexed"), ab), WASM_DONE, "%s", t.ex.message);
+    cr_expect_eq(wasm_results(&t.ex)[0], 0x5a);
+    ab[0] = 65532, ab[1] = 0;
+    cr_assert_eq(wasm_call(&t.ex, export("load_indexed"), ab), WASM_DONE);
+    cr_expect_eq(wasm_results(&t.ex)[0], 0x77);
+    ab[0] = 65533;
+    cr_assert_eq(wasm_call(&t.ex, export("load_indexed"), ab), WASM_TRAPPED);
+    cr_expect_eq(t.ex.trap, WASM_TRAP_MEMORY_OOB);
+    ab[0] = 0x80000000u, ab[1] = 0x7ffffffcu;   /* + 4 wraps to 0 */
+    cr_assert_eq(wasm_call(&t.ex, export("load_indexed_plus"), ab), WASM_DONE, "%s", t.ex.message);
+    cr_expect_eq(wasm_results(&t.ex)[0], 0x5a000000u);
+}
+Test(ch15_machine, stores_with_two_slot_addresses_wrap_and_trap,
+     .init = setup_memops, .fini = teardown_machine)
+{
+    EXPECT_CODE(5, OP(WASM_IOP_INDEXED + WASM_OP_I32_STORE16), 0, 2, 1, 0, 2,
+                OP(WASM_IOP_RETURN), 0, 3);
+    EXPECT_CODE(6, OP(WASM_IOP_INDEXED_STORE_CONST + WASM_OP_I32_STORE8), 0, 1, 1, 0, 0,
+                OP(WASM_IOP_RETURN), 0, 2);
+    uint64_t abv[3] = { 10, 20, 0x1234 };
+    cr_assert_eq(wasm_call(&t.ex, export("store_indexed"), abv), WASM_DONE);
+    cr_expect(mem(32)[0] == 0x34 && mem(32)[1] == 0x12, "the i16 at 32");
+    abv[0] = 65533, abv[1] = 0;
+    *mem(65535) = 0x77;
+    cr_assert_eq(wasm_call(&t.ex, export("store_indexed"), abv), WASM_TRAPPED);
+    cr_expect_eq(t.ex.trap, WASM_TRAP_MEMORY_OOB);
+    cr_expect_eq(*mem(65535), 0x77, "the trap wrote nothing");
+    uint64_t ab[2] = { 0xffffffffu, 2 };    /* a + b wraps to 1 */
+    cr_assert_eq(wasm_call(&t.ex, export("mark_indexed"), ab), WASM_DONE, "%s", t.ex.message);
+    cr_expect_eq(*mem(1), 1);
+    ab[0] = 65536, ab[1] = 0;
+    cr_assert_eq(wasm_call(&t.ex, export("mark_indexed"), ab), WASM_TRAPPED);
+    const struct wasm_code *kept = t.m.funcs[7].code;
+    cr_expect_eq(kept->words[0], OP(WASM_OP_I32_ADD), "a sum used twice stays an addition");
+    cr_expect_eq(kept->words[4], OP(WASM_OP_I32_LOAD), "and its load a plain load");
+    memcpy(mem(30), &(uint32_t){1000}, 4);
+    uint64_t twice[2] = { 10, 20 };
+    cr_assert_eq(wasm_call(&t.ex, export("load_kept"), twice), WASM_DONE);
+    cr_expect_eq(wasm_results(&t.ex)[0], 1030);
+}
