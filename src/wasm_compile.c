@@ -623,6 +623,9 @@ static bool fold_load(struct compiler *c, uint32_t p, const uint32_t *src, uint3
     c->result_end = c->n;
     return true;
 }
+static bool multiply_add(struct compiler *c, uint32_t a, uint32_t address, uint32_t plus,
+                         uint32_t offset);
+
 static bool fold_add_to_memory(struct compiler *c, uint32_t p, const uint32_t *src,
                                uint32_t plus, uint32_t offset)
 {
@@ -632,11 +635,33 @@ static bool fold_add_to_memory(struct compiler *c, uint32_t p, const uint32_t *s
     if (w[2] != src[0] || w[3] != plus || w[4] != offset)
         return false;
     uint32_t a = w[1];
-    cut(c, c->result - 1);
     pop(c, 2);
+    if (multiply_add(c, a, src[0], plus, offset))
+        return true;
+    cut(c, c->result - 1);
     emit_op(c, WASM_IOP_F64_ADD_TO_MEMORY);
     emit(c, a);
     emit(c, src[0]);
+    emit(c, plus);
+    emit(c, offset);
+    return true;
+}
+static bool multiply_add(struct compiler *c, uint32_t a, uint32_t address, uint32_t plus,
+                         uint32_t offset)
+{
+    uint32_t m = c->nops > 1 ? c->ops[c->nops - 2] : 0;
+    const uint32_t *w = c->words + m;           /* to, x, address, plus, offset */
+    if (c->nops < 2 || m + 6 != c->result - 1 || m < c->label ||
+        w[0] != WASM_IOP_F64_MUL_LOAD || w[1] != a || a < c->nlocals || a == address)
+        return false;
+    uint32_t x = w[2], b = w[3], bplus = w[4], boffset = w[5];
+    cut(c, m);
+    emit_op(c, WASM_IOP_F64_MUL_ADD_TO_MEMORY);
+    emit(c, x);
+    emit(c, b);
+    emit(c, bplus);
+    emit(c, boffset);
+    emit(c, address);
     emit(c, plus);
     emit(c, offset);
     return true;

@@ -108,7 +108,7 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
     #ifdef WASM_THREADED
     #define WASM_INTERNAL_OPS(X) X(JUMP) X(JUMP_IF) X(JUMP_IF_NOT) X(BR) X(BR_IF) \
         X(BR_TABLE) X(RETURN) X(COPY) X(COPY2) X(CONST32) X(CONST64) X(F64_ADD_LOAD) \
-        X(F64_MUL_LOAD) X(F64_ADD_TO_MEMORY)
+        X(F64_MUL_LOAD) X(F64_ADD_TO_MEMORY) X(F64_MUL_ADD_TO_MEMORY)
     #define ONE(name) + 1
         _Static_assert(0 WASM_INTERNAL_OPS(ONE) == WASM_IOP_COUNT - WASM_IOP_JUMP,
                        "every internal opcode needs an entry in the label table");
@@ -515,6 +515,17 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
             v = wasm_f64_add(fp[pc[0]], v);
             __builtin_memcpy(mem + ea, &v, sizeof v);
             pc += 4; NEXT;
+        }
+        ICASE(F64_MUL_ADD_TO_MEMORY) {
+            uint64_t eb = (uint64_t)(uint32_t)(fp[pc[1]] + pc[2]) + pc[3];
+            uint64_t ea = (uint64_t)(uint32_t)(fp[pc[4]] + pc[5]) + pc[6], b, v;
+            if (eb + sizeof b > memsize || ea + sizeof v > memsize)
+                TRAP(WASM_TRAP_MEMORY_OOB);
+            __builtin_memcpy(&b, mem + eb, sizeof b);
+            __builtin_memcpy(&v, mem + ea, sizeof v);
+            v = wasm_f64_add(wasm_f64_mul(fp[pc[0]], b), v);
+            __builtin_memcpy(mem + ea, &v, sizeof v);
+            pc += 7; NEXT;
         }
         #define TRUNC(fn, IT, RT, ARG) { IT r; int t_ = fn(ARG, &r); if (t_) { TRAP(t_); }      \
                 fp[pc[0]] = (RT)r; pc += 2; NEXT; }

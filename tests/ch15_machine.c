@@ -325,6 +325,31 @@ Test(ch15_machine, a_sum_used_twice_stays_and_fuel_still_stops,
     cr_expect(stops >= 9, "%d stops", stops);
     cr_expect(f64_at(200) == 50.0, "[200] is %g", f64_at(200));
 }
+Test(ch15_machine, a_multiply_add_into_memory_rounds_twice_and_traps,
+     .init = setup_memops, .fini = teardown_machine)
+{
+    EXPECT_CODE(9, OP(WASM_IOP_F64_MUL_ADD_TO_MEMORY), 2, 1, 0, 8, 0, 0, 0,
+                OP(WASM_IOP_RETURN), 0, 3);
+    uint64_t args[3] = { 100, 200, f64_bits(0.5) };
+    memcpy(mem(100), &(double){1.0}, 8);
+    memcpy(mem(208), &(double){3.0}, 8);
+    cr_assert_eq(wasm_call(&t.ex, export("mul_add"), args), WASM_DONE);
+    cr_expect(f64_at(100) == 2.5, "[100] is %g", f64_at(100));
+    args[2] = f64_bits(1 + 0x1p-30);
+    memcpy(mem(100), &(double){-1.0}, 8);
+    memcpy(mem(208), &(double){1 - 0x1p-30}, 8);
+    cr_assert_eq(wasm_call(&t.ex, export("mul_add"), args), WASM_DONE);
+    cr_expect_eq(f64_bits(f64_at(100)), f64_bits(0.0), "rounded twice: %a", f64_at(100));
+    args[1] = 65528;                        /* [b + 8] is one past the end */
+    cr_assert_eq(wasm_call(&t.ex, export("mul_add"), args), WASM_TRAPPED);
+    cr_expect_eq(t.ex.trap, WASM_TRAP_MEMORY_OOB);
+    args[0] = 65532, args[1] = 200;         /* [c] straddles the end */
+    memset(mem(65532), 0x5a, 4);
+    cr_assert_eq(wasm_call(&t.ex, export("mul_add"), args), WASM_TRAPPED);
+    cr_expect_eq(t.ex.trap, WASM_TRAP_MEMORY_OOB);
+    cr_expect(mem(65532)[0] == 0x5a && mem(65532)[3] == 0x5a, "the trap wrote nothing");
+    cr_expect_eq(f64_bits(f64_at(100)), f64_bits(0.0), "nor anywhere else");
+}
 Test(ch15_machine, loads_with_two_slot_addresses_wrap_and_trap,
      .init = setup_memops, .fini = teardown_machine)
 {
