@@ -37,6 +37,7 @@ struct compiler {
     uint32_t label;             /* the last place a branch may land */
     uint32_t result, result_end;    /* the last result word, and where its instruction ends */
     uint32_t copy_at, copy_end;     /* the same for the last COPY */
+    uint64_t written;           /* declared locals (the first 64) written so far */
 };
 
 static void *grow(struct compiler *c, void *array, uint32_t *cap, uint32_t need, size_t size)
@@ -292,6 +293,21 @@ static void emit_own_call(struct compiler *c, uint32_t x, uint32_t first)
     emit(c, first);
     emit(c, (uint32_t)where);
     emit(c, (uint32_t)(where >> 32));
+}
+static bool still_zero(const struct compiler *c, uint32_t x)
+{
+    uint32_t d = x - c->nparams;
+    if (x < c->nparams || d >= 64 || (c->written >> d & 1))
+        return false;
+    for (uint32_t i = 0; i < c->nblocks; i++)
+        if (c->blocks[i].kind == WASM_OP_LOOP)
+            return false;
+    return true;
+}
+static void mark_written(struct compiler *c, uint32_t x)
+{
+    if (x >= c->nparams && x - c->nparams < 64)
+        c->written |= (uint64_t)1 << (x - c->nparams);
 }
 static int compile_control(struct compiler *c, struct wasm_reader *r, const struct wasm_instr *in);
 static void compile_plain(struct compiler *c, const struct wasm_instr *in);
@@ -596,9 +612,9 @@ static void compile_local_set(struct compiler *c, uint32_t x, bool tee)
     uint32_t p = c->h - 1;
     struct value v = *at(c, p);
     settle_local(c, x, p);
-    if (v.where == IS_CONST && v.bits == 0 && c->n == 0 && x >= c->nparams)
-        ;                       /* nothing has run yet: the local is still 0 */
-    else if (just_computed(c, p))
+    if (v.where == IS_CONST && v.bits == 0 && still_zero(c, x))
+        ;                       /* the local still holds its initial 0 */
+    else if (mark_written(c, x), just_computed(c, p))
         c->words[c->result] = x;
     else if (v.where == IS_CONST)
         emit_const(c, x, v.bits);
@@ -645,6 +661,7 @@ static struct wasm_code *compile_func(struct compiler *c, const struct wasm_func
     const struct wasm_functype *t = &c->m->types[f->type_index];
     c->n = c->nops = c->nblocks = c->h = c->max_h = c->settled = c->label = 0;
     c->result = c->result_end = c->copy_at = c->copy_end = 0;
+    c->written = 0;
     c->nlocals = t->nparams + f->nlocals;
     c->nparams = t->nparams;
     struct block *fb = open_block(c, WASM_OP_BLOCK, 0, false);

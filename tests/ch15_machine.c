@@ -290,6 +290,20 @@ Test(ch15_machine, the_compiled_loop_is_the_one_in_the_book, .init = setup,
     cr_expect_eq(code->max_height, 2);
     cr_expect_eq(code->nlocals, 1);
 }
+Test(ch15_machine, a_local_still_zero_is_not_cleared_again, .init = setup,
+     .fini = teardown_machine)
+{
+    const struct wasm_code *zeros = t.m.funcs[15].code;
+    uint32_t stores = 0;
+    for (uint32_t i = 0; i < zeros->nwords; i++)
+        stores += zeros->words[i] == OP(WASM_IOP_CONST32);
+    cr_expect_eq(stores, 1, "only the store of zero inside the loop is kept");
+    uint64_t n = 3, none = 0;
+    cr_assert_eq(wasm_call(&t.ex, export("zeros"), &n), WASM_DONE);
+    cr_expect_eq((uint32_t)wasm_results(&t.ex)[0], 30, "a = 10 at every turn, never 20");
+    cr_assert_eq(wasm_call(&t.ex, export("zeros"), &none), WASM_DONE);
+    cr_expect_eq((uint32_t)wasm_results(&t.ex)[0], 0);
+}
 static bool names_func(const uint32_t *w, const struct wasm_func *f)
 {
     return (w[0] | (uint64_t)w[1] << 32) == (uint64_t)(uintptr_t)f;
