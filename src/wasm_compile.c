@@ -309,6 +309,19 @@ static void mark_written(struct compiler *c, uint32_t x)
     if (x >= c->nparams && x - c->nparams < 64)
         c->written |= (uint64_t)1 << (x - c->nparams);
 }
+static bool fuse_return(struct compiler *c)
+{
+    uint32_t s = c->result - 1;
+    if (!just_computed(c, c->h - 1) || c->result == 0 || s + 4 != c->n ||
+        c->words[s] != WASM_OP_I32_ADD)
+        return false;
+    uint32_t a = c->words[s + 2], b = c->words[s + 3];
+    cut(c, s);
+    emit_op(c, WASM_IOP_RETURN_I32_ADD);
+    emit(c, a);
+    emit(c, b);
+    return true;
+}
 static int compile_control(struct compiler *c, struct wasm_reader *r, const struct wasm_instr *in);
 static void compile_plain(struct compiler *c, const struct wasm_instr *in);
 
@@ -404,6 +417,8 @@ static int compile_control(struct compiler *c, struct wasm_reader *r, const stru
 static void compile_return(struct compiler *c)
 {
     uint32_t n = c->blocks[0].nresults, from = c->nlocals + c->h - n;
+    if (n == 1 && fuse_return(c))
+        return;                 /* see "A leaner call" */
     if (n == 1)
         from = operand(c, c->h - 1);
     else

@@ -101,7 +101,7 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
     #ifdef WASM_THREADED
     #define WASM_INTERNAL_OPS(X) X(JUMP) X(JUMP_IF) X(JUMP_IF_NOT) X(BR) X(BR_IF) \
         X(BR_TABLE) X(RETURN) X(COPY) X(COPY2) X(CONST32) X(CONST64) X(F64_ADD_LOAD) \
-        X(CALL_OWN)
+        X(CALL_OWN) X(RETURN_I32_ADD)
     #define ONE(name) + 1
         _Static_assert(0 WASM_INTERNAL_OPS(ONE) == WASM_IOP_COUNT - WASM_IOP_JUMP,
                        "every internal opcode needs an entry in the label table");
@@ -181,6 +181,7 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
         }
         ICASE(RETURN) {
             sp = move_down(fp, fp + pc[1], pc[0]);
+        pop_frame:
             if (frame->func == NULL)
                 goto finished;
             pc = frame->pc;
@@ -267,6 +268,12 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
                 goto out_of_fuel;
             fuel--;
             NEXT;
+        }
+        ICASE(RETURN_I32_ADD) {
+            uint32_t sum = (uint32_t)fp[pc[0]] + (uint32_t)fp[pc[1]];
+            fp[0] = sum;
+            sp = fp + 1;
+            goto pop_frame;
         }
         ICASE(COPY)      fp[pc[0]] = fp[pc[1]]; pc += 2; NEXT;
         ICASE(COPY2)     fp[pc[0]] = fp[pc[1]]; fp[pc[2]] = fp[pc[3]]; pc += 4; NEXT;

@@ -304,6 +304,18 @@ Test(ch15_machine, a_local_still_zero_is_not_cleared_again, .init = setup,
     cr_assert_eq(wasm_call(&t.ex, export("zeros"), &none), WASM_DONE);
     cr_expect_eq((uint32_t)wasm_results(&t.ex)[0], 0);
 }
+Test(ch15_machine, a_returned_sum_is_added_by_the_return, .init = setup,
+     .fini = teardown_machine)
+{
+    const struct wasm_code *zeros = t.m.funcs[15].code;
+    const uint32_t *end = zeros->words + zeros->nwords;
+    cr_expect_eq(end[-3], OP(WASM_IOP_RETURN_I32_ADD));
+    cr_expect_eq(end[-2], 2, "local $s");
+    cr_expect_eq(end[-1], 1, "local $a");
+    uint64_t big = 0xfffffffbu;
+    cr_assert_eq(wasm_call(&t.ex, export("old"), &big), WASM_DONE);
+    cr_expect_eq(wasm_results(&t.ex)[0], 5, "the sum wraps at 2^32, upper half clear");
+}
 static bool names_func(const uint32_t *w, const struct wasm_func *f)
 {
     return (w[0] | (uint64_t)w[1] << 32) == (uint64_t)(uintptr_t)f;
@@ -333,7 +345,7 @@ Test(ch15_machine, a_local_written_under_a_pending_read_keeps_its_old_value,
     const uint32_t want[] = {
         OP(WASM_IOP_COPY), 1, 0, OP(WASM_IOP_CONST32), 0, 1,
         OP(WASM_IOP_WITH_CONST + WASM_OP_I32_MUL), 0, 0, 10,
-        OP(WASM_OP_I32_ADD), 1, 1, 0, OP(WASM_IOP_RETURN), 1, 1 };
+        OP(WASM_IOP_RETURN_I32_ADD), 1, 0 };      /* see "A leaner call" */
     const struct wasm_code *code = t.m.funcs[10].code;
     cr_assert_eq(code->nwords, sizeof want / sizeof want[0]);
     for (uint32_t i = 0; i < code->nwords; i++)
