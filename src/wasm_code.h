@@ -19,7 +19,7 @@ enum wasm_internal_op {
     WASM_IOP_CONST32,           /* to slot, value (zero-extended) */
     WASM_IOP_CONST64,           /* to slot, low half, high half */
     WASM_IOP_F64_ADD_LOAD,      /* to slot, a, address slot, offset: a + the f64 there */
-    WASM_IOP_CALL_OWN,          /* function, first argument's slot, its wasm_func (2 words) */
+    WASM_IOP_CALL_OWN,          /* function, first argument's slot, its code (2 words) */
     WASM_IOP_RETURN_I32_ADD,    /* a, b: return the one result a + b */
     WASM_IOP_COUNT
 };

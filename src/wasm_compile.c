@@ -20,6 +20,7 @@ struct value {
     uint32_t local;             /* IN_LOCAL: the local that holds it */
     uint64_t bits;              /* IS_CONST: its bit pattern */
 };
+struct own_call { uint32_t caller, at, callee; };  /* defined functions, word index */
 
 #define MAX_PENDING 64          /* values above settled, at most */
 
@@ -38,6 +39,8 @@ struct compiler {
     uint32_t result, result_end;    /* the last result word, and where its instruction ends */
     uint32_t copy_at, copy_end;     /* the same for the last COPY */
     uint64_t written;           /* declared locals (the first 64) written so far */
+    struct own_call *calls;     /* every CALL_OWN compiled so far: see "A leaner call" */
+    uint32_t ncalls, cap_calls, current;    /* current: the function being compiled */
 };
 
 static void *grow(struct compiler *c, void *array, uint32_t *cap, uint32_t need, size_t size)
@@ -286,13 +289,27 @@ static bool fuse_condition(struct compiler *c, bool if_true)
 }
 static void emit_own_call(struct compiler *c, uint32_t x, uint32_t first)
 {
-    _Static_assert(sizeof(uintptr_t) <= sizeof(uint64_t), "an address fits two words");
-    uint64_t where = (uintptr_t)&c->m->funcs[x - c->m->nfunc_imports];
+    struct own_call *calls = grow(c, c->calls, &c->cap_calls, c->ncalls + 1, sizeof *calls);
+    if (calls == NULL)
+        return;
+    c->calls = calls;
     emit_op(c, WASM_IOP_CALL_OWN);
     emit(c, x);
     emit(c, first);
-    emit(c, (uint32_t)where);
-    emit(c, (uint32_t)(where >> 32));
+    c->calls[c->ncalls++] = (struct own_call){ c->current, c->n, x - c->m->nfunc_imports };
+    emit(c, 0);                 /* the callee's code, low half: patched */
+    emit(c, 0);                 /* and high half */
+}
+static void patch_own_calls(struct compiler *c)
+{
+    _Static_assert(sizeof(uintptr_t) <= sizeof(uint64_t), "an address fits two words");
+    for (uint32_t i = 0; i < c->ncalls; i++) {
+        const struct own_call *k = &c->calls[i];
+        struct wasm_code *code = c->m->funcs[k->caller].code;
+        uint64_t callee = (uintptr_t)c->m->funcs[k->callee].code;
+        code->words[k->at] = (uint32_t)callee;
+        code->words[k->at + 1] = (uint32_t)(callee >> 32);
+    }
 }
 static bool still_zero(const struct compiler *c, uint32_t x)
 {
@@ -708,6 +725,7 @@ int wasm_compile(struct wasm_module *m, struct wasm_error *err)
     for (uint32_t i = 0; i < m->nfuncs && result == 0; i++) {
         if (m->funcs[i].code != NULL)
             continue;
+        c.current = i;
         m->funcs[i].code = compile_func(&c, &m->funcs[i], err);
         if (m->funcs[i].code == NULL) {
             if (c.out_of_memory && err) {
@@ -717,6 +735,11 @@ int wasm_compile(struct wasm_module *m, struct wasm_error *err)
             result = -1;
         }
     }
+    if (result == 0)
+        patch_own_calls(&c);
+    else
+        wasm_compile_free(m);   /* a retry compiles, and patches, everything again */
+    if (c.calls) m->alloc.free(m->alloc.ctx, c.calls);
     if (c.words) m->alloc.free(m->alloc.ctx, c.words);
     if (c.ops) m->alloc.free(m->alloc.ctx, c.ops);
     if (c.blocks) m->alloc.free(m->alloc.ctx, c.blocks);

@@ -250,7 +250,7 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
             }
         ICASE(CALL_OWN) {
             uint64_t where = pc[2] | (uint64_t)pc[3] << 32;
-            const struct wasm_code *code = ((const struct wasm_func *)(uintptr_t)where)->code;
+            const struct wasm_code *code = (const struct wasm_code *)(uintptr_t)where;
             uint64_t *args = fp + pc[1];
             if (frame == last || (size_t)code->nparams + code->nlocals + code->max_height >
                                  (size_t)(ex->stack_end - args))
