@@ -22,6 +22,8 @@ enum wasm_internal_op {
     WASM_IOP_F64_MUL_LOAD,      /* the same, a * the f64 there */
     WASM_IOP_F64_ADD_TO_MEMORY, /* a, address slot, plus, offset: the f64 there += a */
     WASM_IOP_F64_MUL_ADD_TO_MEMORY, /* x, then two addresses as above: [2nd] += x * [1st] */
+    WASM_IOP_CALL_OWN,          /* function, first argument's slot, its code (2 words) */
+    WASM_IOP_RETURN_I32_ADD,    /* a, b: return the one result a + b */
     WASM_IOP_COUNT
 };
 /* An i32 operation of the list below plus WITH_CONST: its second operand is

@@ -20,6 +20,7 @@ struct value {
     uint32_t local;             /* IN_LOCAL: the local that holds it */
     uint64_t bits;              /* IS_CONST: its bit pattern */
 };
+struct own_call { uint32_t caller, at, callee; };  /* defined functions, word index */
 
 #define MAX_PENDING 64          /* values above settled, at most */
 
@@ -37,6 +38,9 @@ struct compiler {
     uint32_t label;             /* the last place a branch may land */
     uint32_t result, result_end;    /* the last result word, and where its instruction ends */
     uint32_t copy_at, copy_end;     /* the same for the last COPY */
+    uint64_t written;           /* declared locals (the first 64) written so far */
+    struct own_call *calls;     /* every CALL_OWN compiled so far: see "A leaner call" */
+    uint32_t ncalls, cap_calls, current;    /* current: the function being compiled */
 };
 
 static void *grow(struct compiler *c, void *array, uint32_t *cap, uint32_t need, size_t size)
@@ -283,6 +287,58 @@ static bool fuse_condition(struct compiler *c, bool if_true)
     cut(c, c->result + 2);
     return true;
 }
+static void emit_own_call(struct compiler *c, uint32_t x, uint32_t first)
+{
+    struct own_call *calls = grow(c, c->calls, &c->cap_calls, c->ncalls + 1, sizeof *calls);
+    if (calls == NULL)
+        return;
+    c->calls = calls;
+    emit_op(c, WASM_IOP_CALL_OWN);
+    emit(c, x);
+    emit(c, first);
+    c->calls[c->ncalls++] = (struct own_call){ c->current, c->n, x - c->m->nfunc_imports };
+    emit(c, 0);                 /* the callee's code, low half: patched */
+    emit(c, 0);                 /* and high half */
+}
+static void patch_own_calls(struct compiler *c)
+{
+    _Static_assert(sizeof(uintptr_t) <= sizeof(uint64_t), "an address fits two words");
+    for (uint32_t i = 0; i < c->ncalls; i++) {
+        const struct own_call *k = &c->calls[i];
+        struct wasm_code *code = c->m->funcs[k->caller].code;
+        uint64_t callee = (uintptr_t)c->m->funcs[k->callee].code;
+        code->words[k->at] = (uint32_t)callee;
+        code->words[k->at + 1] = (uint32_t)(callee >> 32);
+    }
+}
+static bool still_zero(const struct compiler *c, uint32_t x)
+{
+    uint32_t d = x - c->nparams;
+    if (x < c->nparams || d >= 64 || (c->written >> d & 1))
+        return false;
+    for (uint32_t i = 0; i < c->nblocks; i++)
+        if (c->blocks[i].kind == WASM_OP_LOOP)
+            return false;
+    return true;
+}
+static void mark_written(struct compiler *c, uint32_t x)
+{
+    if (x >= c->nparams && x - c->nparams < 64)
+        c->written |= (uint64_t)1 << (x - c->nparams);
+}
+static bool fuse_return(struct compiler *c)
+{
+    uint32_t s = c->result - 1;
+    if (!just_computed(c, c->h - 1) || c->result == 0 || s + 4 != c->n ||
+        c->words[s] != WASM_OP_I32_ADD)
+        return false;
+    uint32_t a = c->words[s + 2], b = c->words[s + 3];
+    cut(c, s);
+    emit_op(c, WASM_IOP_RETURN_I32_ADD);
+    emit(c, a);
+    emit(c, b);
+    return true;
+}
 static int compile_control(struct compiler *c, struct wasm_reader *r, const struct wasm_instr *in);
 static void compile_plain(struct compiler *c, const struct wasm_instr *in);
 
@@ -360,10 +416,14 @@ static int compile_control(struct compiler *c, struct wasm_reader *r, const stru
         uint32_t k = c->m->types[t].nparams + (in->op == WASM_OP_CALL_INDIRECT);
         for (uint32_t p = c->h - k; p < c->h; p++)
             settle(c, p);
-        emit_op(c, in->op);
-        emit(c, in->x);
-        if (in->op == WASM_OP_CALL_INDIRECT) emit(c, in->y);
-        emit(c, c->nlocals + c->h - (in->op == WASM_OP_CALL_INDIRECT));
+        if (in->op == WASM_OP_CALL && in->x >= c->m->nfunc_imports) {
+            emit_own_call(c, in->x, c->nlocals + c->h - k);     /* see "A leaner call" */
+        } else {
+            emit_op(c, in->op);
+            emit(c, in->x);
+            if (in->op == WASM_OP_CALL_INDIRECT) emit(c, in->y);
+            emit(c, c->nlocals + c->h - (in->op == WASM_OP_CALL_INDIRECT));
+        }
         pop(c, k);
         push(c, c->m->types[t].nresults);
         return 0;
@@ -374,6 +434,8 @@ static int compile_control(struct compiler *c, struct wasm_reader *r, const stru
 static void compile_return(struct compiler *c)
 {
     uint32_t n = c->blocks[0].nresults, from = c->nlocals + c->h - n;
+    if (n == 1 && fuse_return(c))
+        return;                 /* see "A leaner call" */
     if (n == 1)
         from = operand(c, c->h - 1);
     else
@@ -588,9 +650,9 @@ static void compile_local_set(struct compiler *c, uint32_t x, bool tee)
     uint32_t p = c->h - 1;
     struct value v = *at(c, p);
     settle_local(c, x, p);
-    if (v.where == IS_CONST && v.bits == 0 && c->n == 0 && x >= c->nparams)
-        ;                       /* nothing has run yet: the local is still 0 */
-    else if (just_computed(c, p))
+    if (v.where == IS_CONST && v.bits == 0 && still_zero(c, x))
+        ;                       /* the local still holds its initial 0 */
+    else if (mark_written(c, x), just_computed(c, p))
         c->words[c->result] = x;
     else if (v.where == IS_CONST)
         emit_const(c, x, v.bits);
@@ -701,6 +763,7 @@ static struct wasm_code *compile_func(struct compiler *c, const struct wasm_func
     const struct wasm_functype *t = &c->m->types[f->type_index];
     c->n = c->nops = c->nblocks = c->h = c->max_h = c->settled = c->label = 0;
     c->result = c->result_end = c->copy_at = c->copy_end = 0;
+    c->written = 0;
     c->nlocals = t->nparams + f->nlocals;
     c->nparams = t->nparams;
     struct block *fb = open_block(c, WASM_OP_BLOCK, 0, false);
@@ -732,6 +795,7 @@ int wasm_compile(struct wasm_module *m, struct wasm_error *err)
     for (uint32_t i = 0; i < m->nfuncs && result == 0; i++) {
         if (m->funcs[i].code != NULL)
             continue;
+        c.current = i;
         m->funcs[i].code = compile_func(&c, &m->funcs[i], err);
         if (m->funcs[i].code == NULL) {
             if (c.out_of_memory && err) {
@@ -741,6 +805,11 @@ int wasm_compile(struct wasm_module *m, struct wasm_error *err)
             result = -1;
         }
     }
+    if (result == 0)
+        patch_own_calls(&c);
+    else
+        wasm_compile_free(m);   /* a retry compiles, and patches, everything again */
+    if (c.calls) m->alloc.free(m->alloc.ctx, c.calls);
     if (c.words) m->alloc.free(m->alloc.ctx, c.words);
     if (c.ops) m->alloc.free(m->alloc.ctx, c.ops);
     if (c.blocks) m->alloc.free(m->alloc.ctx, c.blocks);

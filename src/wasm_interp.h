@@ -80,6 +80,7 @@ struct wasm_frame {                 /* a call in progress: where it returns to *
     const uint32_t *pc;
     uint64_t *fp;
     struct wasm_funcinst *func;
+    const uint32_t *base;           /* func's code: see "A leaner call" */
 };
 
 struct wasm_exec {

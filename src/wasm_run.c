@@ -108,7 +108,8 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
     #ifdef WASM_THREADED
     #define WASM_INTERNAL_OPS(X) X(JUMP) X(JUMP_IF) X(JUMP_IF_NOT) X(BR) X(BR_IF) \
         X(BR_TABLE) X(RETURN) X(COPY) X(COPY2) X(CONST32) X(CONST64) X(F64_ADD_LOAD) \
-        X(F64_MUL_LOAD) X(F64_ADD_TO_MEMORY) X(F64_MUL_ADD_TO_MEMORY)
+        X(F64_MUL_LOAD) X(F64_ADD_TO_MEMORY) X(F64_MUL_ADD_TO_MEMORY) X(CALL_OWN) \
+        X(RETURN_I32_ADD)
     #define ONE(name) + 1
         _Static_assert(0 WASM_INTERNAL_OPS(ONE) == WASM_IOP_COUNT - WASM_IOP_JUMP,
                        "every internal opcode needs an entry in the label table");
@@ -155,6 +156,9 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
     uint8_t *mem;
     uint64_t memsize;
     enum wasm_trap trap;
+    struct wasm_frame *frame = ex->frames + ex->depth - 1;       /* the top call frame */
+    struct wasm_frame *const last = ex->frames + ex->max_depth - 1;
+    #define SAVE_DEPTH() (ex->depth = (uint32_t)(frame - ex->frames) + 1)
     base = func->code->words;
     LOAD_MEMORY();
     for (;;) {
@@ -191,13 +195,14 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
         }
         ICASE(RETURN) {
             sp = move_down(fp, fp + pc[1], pc[0]);
-            struct wasm_frame *f = &ex->frames[--ex->depth];
-            if (f->func == NULL)
+        pop_frame:
+            if (frame->func == NULL)
                 goto finished;
-            pc = f->pc;
-            fp = f->fp;
-            func = f->func;
-            base = func->code->words;
+            pc = frame->pc;
+            fp = frame->fp;
+            func = frame->func;
+            base = frame->base;
+            frame--;
             if (func->inst != inst) { inst = func->inst; LOAD_MEMORY(); }
             NEXT;
         }
@@ -226,6 +231,7 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
                 if (callee->type.nresults > (size_t)(ex->stack_end - args))
                     TRAP(WASM_TRAP_STACK_EXHAUSTED);
                 ex->pc = pc; ex->sp = args; ex->fp = fp; ex->func = func; ex->fuel = fuel;
+                SAVE_DEPTH();
                 int st = callee->host(callee->host_ctx, ex, args);
                 if (st == WASM_PENDING) {
                     ex->pending = args;
@@ -239,10 +245,10 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
                 NEXT;
             } else {
                 const struct wasm_code *code = callee->code;
-                if (ex->depth >= ex->max_depth ||
+                if (frame == last ||
                     code->nlocals + code->max_height > (size_t)(ex->stack_end - sp))
                     TRAP(WASM_TRAP_STACK_EXHAUSTED);
-                ex->frames[ex->depth++] = (struct wasm_frame){ pc, fp, func };
+                *++frame = (struct wasm_frame){ pc, fp, func, base };
                 fp = sp - code->nparams;
                 if (code->nlocals == 1)
                     *sp = 0;
@@ -256,6 +262,33 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
                 fuel--;
                 NEXT;
             }
+        ICASE(CALL_OWN) {
+            uint64_t where = pc[2] | (uint64_t)pc[3] << 32;
+            const struct wasm_code *code = (const struct wasm_code *)(uintptr_t)where;
+            uint64_t *args = fp + pc[1];
+            if (frame == last || (size_t)code->nparams + code->nlocals + code->max_height >
+                                 (size_t)(ex->stack_end - args))
+                TRAP(WASM_TRAP_STACK_EXHAUSTED);
+            *++frame = (struct wasm_frame){ pc + 4, fp, func, base };
+            func = inst->funcs[pc[0]];
+            fp = args;
+            sp = args + code->nparams;
+            if (code->nlocals == 1)
+                *sp = 0;
+            else if (code->nlocals > 1)
+                memset(sp, 0, code->nlocals * sizeof(uint64_t));
+            base = pc = code->words;
+            if (fuel <= 0)
+                goto out_of_fuel;
+            fuel--;
+            NEXT;
+        }
+        ICASE(RETURN_I32_ADD) {
+            uint32_t sum = (uint32_t)fp[pc[0]] + (uint32_t)fp[pc[1]];
+            fp[0] = sum;
+            sp = fp + 1;
+            goto pop_frame;
+        }
         ICASE(COPY)      fp[pc[0]] = fp[pc[1]]; pc += 2; NEXT;
         ICASE(COPY2)     fp[pc[0]] = fp[pc[1]]; fp[pc[2]] = fp[pc[3]]; pc += 4; NEXT;
         ICASE(CONST32)   fp[pc[0]] = pc[1]; pc += 2; NEXT;
@@ -576,8 +609,10 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
     }
     out_of_fuel:
         ex->pc = pc; ex->fp = fp; ex->func = func; ex->fuel = fuel;
+        SAVE_DEPTH();
         return ex->status = WASM_OUT_OF_FUEL;
     finished:
+        ex->depth = 0;
         ex->fuel = fuel;
         ex->sp = sp;
         return ex->status = WASM_DONE;
@@ -617,7 +652,7 @@ int wasm_call(struct wasm_exec *ex, struct wasm_funcinst *f, const uint64_t *arg
     if (ex->max_depth < 1 ||
         np + code->nlocals + code->max_height > (size_t)(ex->stack_end - ex->stack))
         return trap_now(ex, WASM_TRAP_STACK_EXHAUSTED);
-    ex->frames[ex->depth++] = (struct wasm_frame){ NULL, NULL, NULL };
+    ex->frames[ex->depth++] = (struct wasm_frame){ NULL, NULL, NULL, NULL };
     memset(ex->stack + np, 0, code->nlocals * sizeof(uint64_t));
     ex->fp = ex->stack;
     ex->sp = ex->stack + np + code->nlocals;

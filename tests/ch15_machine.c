@@ -112,6 +112,26 @@ Test(ch15_machine, a_host_call_can_be_pending_and_resume, .init = setup, .fini =
     cr_expect_eq(wasm_call(&t.ex, export("ask_twice"), &arg), WASM_DONE);
     cr_expect_eq((uint32_t)wasm_results(&t.ex)[0], 90, "ask answers at once: 40 + 50");
 }
+Test(ch15_machine, a_pending_call_deep_in_a_recursion_resumes, .init = setup,
+     .fini = teardown_machine)
+{
+    uint64_t n = 30;
+    t.pending = true;
+    int st = wasm_call(&t.ex, export("deep"), &n);
+    for (uint32_t k = 30; k >= 1; k--) {
+        cr_assert_eq(st, WASM_PENDING, "ask(%u)", k);
+        cr_expect_eq(t.ex.depth, 31 - k, "deep(%u) is %u calls deep", k, 31 - k);
+        uint64_t *slots = wasm_pending_slots(&t.ex);
+        cr_assert_eq((uint32_t)slots[0], k);
+        slots[0] = k * k;
+        st = wasm_resume(&t.ex);
+    }
+    cr_assert_eq(st, WASM_DONE);
+    cr_expect_eq((uint32_t)wasm_results(&t.ex)[0], 9455, "the squares of 1 to 30");
+    t.pending = false;
+    cr_assert_eq(wasm_call(&t.ex, export("deep"), &n), WASM_DONE);
+    cr_expect_eq((uint32_t)wasm_results(&t.ex)[0], 4650, "ask answers at once: 10 * 465");
+}
 Test(ch15_machine, a_trap_leaves_the_engine_usable, .init = setup, .fini = teardown_machine)
 {
     uint64_t zero[2] = {1, 0}, overflow[2] = {0x80000000u, 0xffffffffu}, ok[2] = {7, 2};
@@ -152,6 +172,21 @@ Test(ch15_machine, a_small_value_stack_is_exhausted_too)
     cr_expect_eq(wasm_call(&t.ex, export("down"), &n), WASM_DONE);
     teardown_machine();
 }
+Test(ch15_machine, the_depth_limit_is_exact_and_leaves_the_run_usable)
+{
+    setup_machine(4096, 8, 16);
+    uint64_t n = 7;
+    cr_assert_eq(wasm_call(&t.ex, export("down"), &n), WASM_DONE, "8 frames hold down(7)");
+    cr_expect_eq((uint32_t)wasm_results(&t.ex)[0], 7);
+    cr_expect_eq(t.ex.depth, 0, "a finished run has no frames");
+    n = 8;
+    cr_assert_eq(wasm_call(&t.ex, export("down"), &n), WASM_TRAPPED);
+    cr_expect_eq(t.ex.trap, WASM_TRAP_STACK_EXHAUSTED);
+    cr_expect_eq(t.ex.depth, 0, "a trapped run has no frames");
+    n = 7;
+    cr_expect_eq(wasm_call(&t.ex, export("down"), &n), WASM_DONE);
+    teardown_machine();
+}
 Test(ch15_machine, memory_grows_within_the_limits)
 {
     setup_machine(4096, 100, 2);
@@ -172,6 +207,56 @@ Test(ch15_machine, multiple_values_and_recursion, .init = setup, .fini = teardow
     cr_expect_eq((uint32_t)wasm_results(&t.ex)[1], 1);
     cr_assert_eq(wasm_call(&t.ex, export("fib"), &n), WASM_DONE);
     cr_expect_eq(wasm_results(&t.ex)[0], 6765);
+}
+Test(ch15_machine, a_recursion_stops_for_fuel_and_resumes, .init = setup,
+     .fini = teardown_machine)
+{
+    uint64_t n = 20;
+    cr_assert_eq(wasm_call(&t.ex, export("fib"), &n), WASM_DONE);
+    int64_t whole = INT64_MAX - t.ex.fuel, used = 0;
+    uint32_t deepest = 0, stops = 0;
+    t.ex.fuel = 7;
+    int st = wasm_call(&t.ex, export("fib"), &n);
+    for (; st == WASM_OUT_OF_FUEL; stops++) {
+        used += 7 - t.ex.fuel;
+        deepest = t.ex.depth > deepest ? t.ex.depth : deepest;
+        t.ex.fuel = 7;
+        st = wasm_resume(&t.ex);
+    }
+    used += 7 - t.ex.fuel;
+    cr_assert_eq(st, WASM_DONE);
+    cr_expect_eq(wasm_results(&t.ex)[0], 6765);
+    cr_expect(deepest >= 10 && deepest <= 20, "stopped %u calls deep at most", deepest);
+    cr_expect(used <= whole && used >= whole - stops, "%ld units, %ld unsliced, %u stops",
+              (long)used, (long)whole, stops);
+}
+static int lend(void *ctx, const struct wasm_import *imp, struct wasm_extern *out)
+{
+    (void)imp;
+    *out = (struct wasm_extern){ WASM_EXTERN_FUNC, { .func = ctx } };
+    return 0;
+}
+Test(ch15_machine, a_call_into_another_instance_comes_back, .init = setup,
+     .fini = teardown_machine)
+{
+    struct wasm_instance *other;
+    struct wasm_error err = {0};
+    struct wasm_limits_config limits = { 16, 1000 };
+    cr_assert_eq(wasm_instantiate(&other, &t.m, &limits, lend, export("down"), &t.ex, &err),
+                 WASM_INST_OK, "%s", err.message);
+    struct wasm_extern deep;
+    cr_assert(wasm_instance_export(other, "deep", &deep));
+    uint64_t n = 10;
+    cr_assert_eq(wasm_call(&t.ex, deep.u.func, &n), WASM_DONE);
+    cr_expect_eq((uint32_t)wasm_results(&t.ex)[0], 55);
+    t.ex.fuel = 3;
+    int st = wasm_call(&t.ex, deep.u.func, &n), stops = 0;
+    for (; st == WASM_OUT_OF_FUEL; stops++, t.ex.fuel = 3)
+        st = wasm_resume(&t.ex);
+    cr_assert_eq(st, WASM_DONE);
+    cr_expect_eq((uint32_t)wasm_results(&t.ex)[0], 55);
+    cr_expect_gt(stops, 10);
+    wasm_instance_free(other);
 }
 static int know_nothing(void *ctx, const struct wasm_import *imp, struct wasm_extern *out)
 {
@@ -205,6 +290,52 @@ Test(ch15_machine, the_compiled_loop_is_the_one_in_the_book, .init = setup,
     cr_expect_eq(code->max_height, 2);
     cr_expect_eq(code->nlocals, 1);
 }
+Test(ch15_machine, a_local_still_zero_is_not_cleared_again, .init = setup,
+     .fini = teardown_machine)
+{
+    const struct wasm_code *zeros = t.m.funcs[15].code;
+    uint32_t stores = 0;
+    for (uint32_t i = 0; i < zeros->nwords; i++)
+        stores += zeros->words[i] == OP(WASM_IOP_CONST32);
+    cr_expect_eq(stores, 1, "only the store of zero inside the loop is kept");
+    uint64_t n = 3, none = 0;
+    cr_assert_eq(wasm_call(&t.ex, export("zeros"), &n), WASM_DONE);
+    cr_expect_eq((uint32_t)wasm_results(&t.ex)[0], 30, "a = 10 at every turn, never 20");
+    cr_assert_eq(wasm_call(&t.ex, export("zeros"), &none), WASM_DONE);
+    cr_expect_eq((uint32_t)wasm_results(&t.ex)[0], 0);
+}
+Test(ch15_machine, a_returned_sum_is_added_by_the_return, .init = setup,
+     .fini = teardown_machine)
+{
+    const struct wasm_code *zeros = t.m.funcs[15].code;
+    const uint32_t *end = zeros->words + zeros->nwords;
+    cr_expect_eq(end[-3], OP(WASM_IOP_RETURN_I32_ADD));
+    cr_expect_eq(end[-2], 2, "local $s");
+    cr_expect_eq(end[-1], 1, "local $a");
+    uint64_t big = 0xfffffffbu;
+    cr_assert_eq(wasm_call(&t.ex, export("old"), &big), WASM_DONE);
+    cr_expect_eq(wasm_results(&t.ex)[0], 5, "the sum wraps at 2^32, upper half clear");
+}
+static bool names_code(const uint32_t *w, const void *code)
+{
+    return (w[0] | (uint64_t)w[1] << 32) == (uint64_t)(uintptr_t)code;
+}
+Test(ch15_machine, a_call_within_the_module_names_its_callee, .init = setup,
+     .fini = teardown_machine)
+{
+    const struct wasm_code *fib = t.m.funcs[6].code, *ask = t.m.funcs[1].code;
+    cr_assert_eq(fib->words[22], OP(WASM_IOP_CALL_OWN));
+    cr_expect_eq(fib->words[23], 7);
+    cr_expect_eq(fib->words[24], 1);
+    cr_expect(names_code(&fib->words[25], fib), "fib calls itself");
+    cr_assert_eq(fib->words[34], OP(WASM_IOP_CALL_OWN));
+    cr_expect_eq(fib->words[36], 2);
+    cr_expect(names_code(&fib->words[37], fib));
+    bool plain = false;
+    for (uint32_t i = 0; i < ask->nwords; i++)
+        plain |= ask->words[i] == OP(WASM_OP_CALL);
+    cr_expect(plain, "ask_twice calls its import with a plain CALL");
+}
 Test(ch15_machine, a_local_written_under_a_pending_read_keeps_its_old_value,
      .init = setup, .fini = teardown_machine)
 {
@@ -214,7 +345,7 @@ Test(ch15_machine, a_local_written_under_a_pending_read_keeps_its_old_value,
     const uint32_t want[] = {
         OP(WASM_IOP_COPY), 1, 0, OP(WASM_IOP_CONST32), 0, 1,
         OP(WASM_IOP_WITH_CONST + WASM_OP_I32_MUL), 0, 0, 10,
-        OP(WASM_OP_I32_ADD), 1, 1, 0, OP(WASM_IOP_RETURN), 1, 1 };
+        OP(WASM_IOP_RETURN_I32_ADD), 1, 0 };      /* see "A leaner call" */
     const struct wasm_code *code = t.m.funcs[10].code;
     cr_assert_eq(code->nwords, sizeof want / sizeof want[0]);
     for (uint32_t i = 0; i < code->nwords; i++)
