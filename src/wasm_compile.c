@@ -313,6 +313,7 @@ static int compile_instr(struct compiler *c, struct wasm_reader *r, const struct
 }
 static int compile_end(struct compiler *c, struct block *top);
 static void compile_br_table(struct compiler *c, struct wasm_reader *r, const struct wasm_instr *in);
+static void emit_br_table(struct compiler *c, bool fresh, uint32_t index);
 static void compile_return(struct compiler *c);
 
 static int compile_control(struct compiler *c, struct wasm_reader *r, const struct wasm_instr *in)
@@ -387,11 +388,11 @@ static void compile_br_table(struct compiler *c, struct wasm_reader *r, const st
 {
     struct wasm_reader labels = *r;
     labels.pos = in->targets;
+    bool fresh = just_computed(c, c->h - 1);
     uint32_t index = operand(c, c->h - 1);
     pop(c, 1);
     settle_all(c);
-    emit_op(c, WASM_IOP_BR_TABLE);
-    emit(c, index);
+    emit_br_table(c, fresh, index);
     emit(c, in->x);
     for (uint32_t i = 0; i <= in->x; i++) {
         uint32_t depth = in->y;
@@ -404,6 +405,20 @@ static void compile_br_table(struct compiler *c, struct wasm_reader *r, const st
         emit(c, c->nlocals + c->h - arity);
         emit(c, arity);
     }
+}
+static void emit_br_table(struct compiler *c, bool fresh, uint32_t index)
+{
+    uint32_t *w = c->words + c->result - 1;
+    if (fresh && c->result_end == c->n && w[0] == WASM_IOP_SCALED + WASM_OP_I32_LOAD) {
+        uint32_t scaled[4] = { w[2], w[3], w[4], w[5] };    /* base, shift, plus, offset */
+        cut(c, c->result - 1);
+        emit_op(c, WASM_IOP_BR_TABLE_SCALED);
+        for (int i = 0; i < 4; i++)
+            emit(c, scaled[i]);
+        return;
+    }
+    emit_op(c, WASM_IOP_BR_TABLE);
+    emit(c, index);
 }
 static int compile_end(struct compiler *c, struct block *top)
 {
@@ -466,6 +481,8 @@ static bool takes_constant(uint8_t op);
 static bool fold_address(struct compiler *c, uint32_t p, uint32_t *base, uint32_t *plus);
 static bool fold_load(struct compiler *c, uint32_t p, const uint32_t *src);
 static bool fold_shift(struct compiler *c, uint32_t *base, uint32_t *shift);
+static bool shifts_operand(uint32_t op);
+static bool fold_shifted(struct compiler *c, uint32_t p, const uint32_t *src, uint32_t op);
 
 static void compile_register(struct compiler *c, const struct wasm_instr *in, uint32_t k, uint32_t r)
 {
@@ -484,6 +501,8 @@ static void compile_register(struct compiler *c, const struct wasm_instr *in, ui
     bool folded = op >= WASM_OP_I32_LOAD && op <= WASM_OP_I64_STORE32 &&
                   fold_address(c, p, &src[0], &plus);     /* (not a STORE_CONST) */
     if (op == WASM_OP_F64_ADD && fold_load(c, p, src))
+        return;
+    if (shifts_operand(op) && fold_shifted(c, p, src, op))
         return;
     uint32_t shift = 0;
     bool scaled = folded && op <= WASM_OP_I64_LOAD32_U && fold_shift(c, &src[0], &shift);
@@ -625,6 +644,62 @@ static bool fold_shift(struct compiler *c, uint32_t *base, uint32_t *shift)
     cut(c, s);
     return true;
 }
+static bool shifts_operand(uint32_t op)
+{
+    switch (op) {
+#define SHIFTS_OPERAND(N, T, expr) case WASM_OP_I32_##N:
+    WASM_SHIFTED_I32_OPS(SHIFTS_OPERAND)
+#undef SHIFTS_OPERAND
+        return true;
+    }
+    return false;
+}
+static bool fold_shifted(struct compiler *c, uint32_t p, const uint32_t *src, uint32_t op)
+{
+    uint32_t q = just_computed(c, p + 1) ? p + 1 : just_computed(c, p) ? p : UINT32_MAX;
+    if (q == UINT32_MAX)
+        return false;
+    uint32_t form, shift = c->words[c->result - 1], k = c->words[c->result + 2];
+    switch (shift) {
+    case WASM_IOP_WITH_CONST + WASM_OP_I32_SHL: form = WASM_IOP_SHIFTED_SHL; break;
+    case WASM_IOP_WITH_CONST + WASM_OP_I32_SHR_U: form = WASM_IOP_SHIFTED_SHR_U; break;
+    case WASM_IOP_WITH_CONST + WASM_OP_I32_ROTL: form = WASM_IOP_SHIFTED_ROTL; break;
+    case WASM_IOP_WITH_CONST + WASM_OP_I32_ROTR: form = WASM_IOP_SHIFTED_ROTL; k = 0u - k; break;
+    default: return false;
+    }
+    uint32_t a = src[q == p], b = c->words[c->result + 1];
+    cut(c, c->result - 1);
+    pop(c, 2);
+    emit_op(c, form + op);
+    c->result = emit(c, c->nlocals + p);
+    push(c, 1);
+    emit(c, a);
+    emit(c, b);
+    emit(c, k & 31);
+    c->result_end = c->n;
+    return true;
+}
+static bool starts_instruction(const struct compiler *c, uint32_t t)
+{
+    uint32_t lo = 0, hi = c->nops;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (c->ops[mid] < t) lo = mid + 1; else hi = mid;
+    }
+    return lo < c->nops && c->ops[lo] == t;
+}
+
+static void thread_jumps(struct compiler *c)
+{
+    for (uint32_t i = 0; i < c->nops && !c->out_of_memory; i++) {
+        uint32_t *w = c->words + c->ops[i], t = w[1];
+        if (w[0] != WASM_IOP_JUMP || !starts_instruction(c, t))
+            continue;
+        uint32_t target = c->words[t];
+        if (target >> 8 == WASM_IOP_WITH_CONST >> 8 && takes_constant((uint8_t)target))
+            w[0] = WASM_IOP_JUMP_THEN + (target & 0xff);
+    }
+}
 static struct wasm_code *compile_func(struct compiler *c, const struct wasm_func *f,
                                       struct wasm_error *err)
 {
@@ -643,6 +718,7 @@ static struct wasm_code *compile_func(struct compiler *c, const struct wasm_func
         if (wasm_read_instr(&r, &in) < 0 || compile_instr(c, &r, &in) < 0)
             return NULL;
     }
+    thread_jumps(c);
     if (c->out_of_memory)
         return NULL;
     struct wasm_code *code = c->m->alloc.alloc(c->m->alloc.ctx,
