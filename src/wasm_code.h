@@ -20,6 +20,8 @@ enum wasm_internal_op {
     WASM_IOP_CONST64,           /* to slot, low half, high half */
     WASM_IOP_F64_ADD_LOAD,      /* to slot, a, address slot, offset: a + the f64 there */
     WASM_IOP_BR_TABLE_SCALED,   /* base, shift, plus, offset of an i32.load, then as BR_TABLE */
+    WASM_IOP_ADD_AND,           /* to slot, a, b, c: a + (b & c) */
+    WASM_IOP_ADD_XOR,           /* to slot, a, b, c: a + (b ^ c) */
     WASM_IOP_COUNT
 };
 /* An i32 operation of the list below plus WITH_CONST: its second operand is

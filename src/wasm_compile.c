@@ -659,23 +659,28 @@ static bool fold_shifted(struct compiler *c, uint32_t p, const uint32_t *src, ui
     uint32_t q = just_computed(c, p + 1) ? p + 1 : just_computed(c, p) ? p : UINT32_MAX;
     if (q == UINT32_MAX)
         return false;
-    uint32_t form, shift = c->words[c->result - 1], k = c->words[c->result + 2];
-    switch (shift) {
-    case WASM_IOP_WITH_CONST + WASM_OP_I32_SHL: form = WASM_IOP_SHIFTED_SHL; break;
-    case WASM_IOP_WITH_CONST + WASM_OP_I32_SHR_U: form = WASM_IOP_SHIFTED_SHR_U; break;
-    case WASM_IOP_WITH_CONST + WASM_OP_I32_ROTL: form = WASM_IOP_SHIFTED_ROTL; break;
-    case WASM_IOP_WITH_CONST + WASM_OP_I32_ROTR: form = WASM_IOP_SHIFTED_ROTL; k = 0u - k; break;
+    uint32_t form, last = c->words[c->result - 1], k = c->words[c->result + 2];
+    switch (last) {
+    case WASM_IOP_WITH_CONST + WASM_OP_I32_SHL: form = WASM_IOP_SHIFTED_SHL + op; break;
+    case WASM_IOP_WITH_CONST + WASM_OP_I32_SHR_U: form = WASM_IOP_SHIFTED_SHR_U + op; break;
+    case WASM_IOP_WITH_CONST + WASM_OP_I32_ROTL: form = WASM_IOP_SHIFTED_ROTL + op; break;
+    case WASM_IOP_WITH_CONST + WASM_OP_I32_ROTR: form = WASM_IOP_SHIFTED_ROTL + op; k = 0u - k; break;
+    case WASM_OP_I32_AND: form = WASM_IOP_ADD_AND; break;
+    case WASM_OP_I32_XOR: form = WASM_IOP_ADD_XOR; break;
     default: return false;
     }
+    bool shifted = form >= WASM_IOP_SHIFTED_SHL;
+    if (!shifted && op != WASM_OP_I32_ADD)
+        return false;               /* only an addition takes a bitwise operand */
     uint32_t a = src[q == p], b = c->words[c->result + 1];
     cut(c, c->result - 1);
     pop(c, 2);
-    emit_op(c, form + op);
+    emit_op(c, form);
     c->result = emit(c, c->nlocals + p);
     push(c, 1);
     emit(c, a);
     emit(c, b);
-    emit(c, k & 31);
+    emit(c, shifted ? k & 31 : k);  /* a count, or the bitwise operation's second slot */
     c->result_end = c->n;
     return true;
 }

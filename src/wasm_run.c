@@ -101,7 +101,7 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
     #ifdef WASM_THREADED
     #define WASM_INTERNAL_OPS(X) X(JUMP) X(JUMP_IF) X(JUMP_IF_NOT) X(BR) X(BR_IF) \
         X(BR_TABLE) X(RETURN) X(COPY) X(COPY2) X(CONST32) X(CONST64) X(F64_ADD_LOAD) \
-        X(BR_TABLE_SCALED)
+        X(BR_TABLE_SCALED) X(ADD_AND) X(ADD_XOR)
     #define ONE(name) + 1
         _Static_assert(0 WASM_INTERNAL_OPS(ONE) == WASM_IOP_COUNT - WASM_IOP_JUMP,
                        "every internal opcode needs an entry in the label table");
@@ -463,6 +463,8 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
         WASM_SHIFTED_I32_OPS(SHIFTED_CASES)
         #undef SHIFTED_CASES
         #undef SHIFTED_CASE
+        ICASE(ADD_AND) fp[pc[0]] = (uint32_t)(fp[pc[1]] + (fp[pc[2]] & fp[pc[3]])); pc += 4; NEXT;
+        ICASE(ADD_XOR) fp[pc[0]] = (uint32_t)(fp[pc[1]] + (fp[pc[2]] ^ fp[pc[3]])); pc += 4; NEXT;
         #define F32(expr) { uint32_t a = (uint32_t)fp[pc[1]]; fp[pc[0]] = (expr); pc += 2; NEXT; }
         #define F32B(fn) { fp[pc[0]] = fn((uint32_t)fp[pc[1]], (uint32_t)fp[pc[2]]); pc += 3; NEXT; }
         #define F64B(fn) { fp[pc[0]] = fn(fp[pc[1]], fp[pc[2]]); pc += 3; NEXT; }

@@ -284,7 +284,7 @@ Test(ch15_machine, shifted_operands_and_threaded_jumps_compile_as_the_book_says,
     EXPECT_CODE(3, OP(WASM_IOP_SHIFTED_SHR_U + WASM_OP_I32_AND), 2, 0, 1, 3, ret, 1, 2);
     EXPECT_CODE(4, OP(WASM_IOP_SHIFTED_SHL + WASM_OP_I32_ADD), 2, 0, 1, 0, ret, 1, 2);
     EXPECT_CODE(5, OP(WASM_IOP_WITH_CONST + WASM_OP_I32_ROTL), 2, 1, 3,
-                OP(WASM_OP_I32_XOR), 3, 0, 2, OP(WASM_OP_I32_ADD), 3, 3, 2, ret, 1, 3);
+                OP(WASM_IOP_ADD_XOR), 3, 2, 0, 2, ret, 1, 3);
     EXPECT_CODE(6, OP(WASM_IOP_WITH_CONST + WASM_OP_I32_ADD), 1, 1, 3,
                 OP(WASM_IOP_WITH_CONST + WASM_OP_I32_ADD), 2, 2, 1,
                 OP(WASM_IOP_JUMP_IF_CMP + WASM_OP_I32_GE_U), 2, 0, 14,
@@ -293,6 +293,8 @@ Test(ch15_machine, shifted_operands_and_threaded_jumps_compile_as_the_book_says,
                 OP(WASM_OP_I32_LT_U), 2, 1, 0,
                 OP(WASM_IOP_BR_TABLE_SCALED), 2, 2, 32, 0, 1, 0, 2, 2, 0, 22, 2, 2, 0,
                 ret, 1, 1);
+    EXPECT_CODE(9, OP(WASM_IOP_ADD_AND), 3, 0, 1, 2, ret, 1, 3);
+    EXPECT_CODE(10, OP(WASM_IOP_ADD_XOR), 3, 0, 1, 2, ret, 1, 3);
 }
 Test(ch15_machine, shifted_operands_compute_what_the_unfused_operations_do,
      .init = setup_shifts, .fini = teardown_machine)
@@ -300,13 +302,13 @@ Test(ch15_machine, shifted_operands_compute_what_the_unfused_operations_do,
     static const uint32_t v[] = { 0, 1, 0x80000001u, 0xdeadbeefu, 0xffffffffu, 0x12345678u };
     for (size_t i = 0; i < 6; i++) {
         for (size_t j = 0; j < 6; j++) {
-            uint32_t a = v[i], b = v[j], r3 = b << 3 | b >> 29;
+            uint32_t a = v[i], b = v[j], c = v[(i + j) % 6], r3 = b << 3 | b >> 29;
             const struct { const char *name; uint32_t want; } f[] = {
                 { "xor_rotl", a ^ (b << 7 | b >> 25) }, { "add_rotr", a + (b >> 5 | b << 27) },
                 { "or_rotr0", a | b }, { "and_shr_u", a & b >> 3 }, { "add_shl", a + b },
-                { "kept", (a ^ r3) + r3 } };
+                { "kept", (a ^ r3) + r3 }, { "add_and", a + (b & c) }, { "add_xor", a + (b ^ c) } };
             for (size_t k = 0; k < sizeof f / sizeof f[0]; k++) {
-                uint64_t args[2] = { a, b };
+                uint64_t args[3] = { a, b, c };
                 cr_assert_eq(wasm_call(&t.ex, export(f[k].name), args), WASM_DONE);
                 cr_expect_eq(wasm_results(&t.ex)[0], (uint64_t)f[k].want,
                              "%s(%#x, %#x)", f[k].name, a, b);
