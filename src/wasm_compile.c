@@ -408,9 +408,10 @@ static void compile_br_table(struct compiler *c, struct wasm_reader *r, const st
 }
 static void emit_br_table(struct compiler *c, bool fresh, uint32_t index)
 {
-    uint32_t *w = c->words + c->result - 1;
-    if (fresh && c->result_end == c->n && w[0] == WASM_IOP_SCALED + WASM_OP_I32_LOAD) {
-        uint32_t scaled[4] = { w[2], w[3], w[4], w[5] };    /* base, shift, plus, offset */
+    if (fresh && c->result_end == c->n &&
+        c->words[c->result - 1] == WASM_IOP_SCALED + WASM_OP_I32_LOAD) {
+        const uint32_t *w = c->words + c->result + 1;      /* base, shift, plus, offset */
+        uint32_t scaled[4] = { w[0], w[1], w[2], w[3] };
         cut(c, c->result - 1);
         emit_op(c, WASM_IOP_BR_TABLE_SCALED);
         for (int i = 0; i < 4; i++)
@@ -697,10 +698,10 @@ static bool starts_instruction(const struct compiler *c, uint32_t t)
 static void thread_jumps(struct compiler *c)
 {
     for (uint32_t i = 0; i < c->nops && !c->out_of_memory; i++) {
-        uint32_t *w = c->words + c->ops[i], t = w[1];
-        if (w[0] != WASM_IOP_JUMP || !starts_instruction(c, t))
+        uint32_t *w = c->words + c->ops[i];
+        if (w[0] != WASM_IOP_JUMP || !starts_instruction(c, w[1]))
             continue;
-        uint32_t target = c->words[t];
+        uint32_t target = c->words[w[1]];
         if (target >> 8 == WASM_IOP_WITH_CONST >> 8 && takes_constant((uint8_t)target))
             w[0] = WASM_IOP_JUMP_THEN + (target & 0xff);
     }
