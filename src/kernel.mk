@@ -322,6 +322,10 @@ wasm-interp-fixtures: wasm-interp-memops-fixture
 wasm-interp-memops-fixture:
 	wat2wasm fixtures/wasm-interp/memops.wat -o fixtures/wasm-interp/memops.wasm
 .PHONY: wasm-interp-memops-fixture
+wasm-interp-fixtures: wasm-interp-shifts
+wasm-interp-shifts:
+	wat2wasm fixtures/wasm-interp/shifts.wat -o fixtures/wasm-interp/shifts.wasm
+.PHONY: wasm-interp-shifts
 HCFLAGS += -DHYPHA_BENCH_DIR='"$(B)/bench"'
 host-tests: $(BENCH_PROGRAMS:%=$(B)/bench/%.wasm)
 list-checks:

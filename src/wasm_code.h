@@ -24,6 +24,9 @@ enum wasm_internal_op {
     WASM_IOP_F64_MUL_ADD_TO_MEMORY, /* x, then two addresses as above: [2nd] += x * [1st] */
     WASM_IOP_CALL_OWN,          /* function, first argument's slot, its code (2 words) */
     WASM_IOP_RETURN_I32_ADD,    /* a, b: return the one result a + b */
+    WASM_IOP_BR_TABLE_SCALED,   /* base, shift, plus, offset of an i32.load, then as BR_TABLE */
+    WASM_IOP_ADD_AND,           /* to slot, a, b, c: a + (b & c) */
+    WASM_IOP_ADD_XOR,           /* to slot, a, b, c: a + (b ^ c) */
     WASM_IOP_COUNT
 };
 /* An i32 operation of the list below plus WITH_CONST: its second operand is
@@ -40,7 +43,7 @@ enum { WASM_IOP_WITH_CONST = 0x200,
        WASM_IOP_JUMP_IF_CMP = 0x300, WASM_IOP_JUMP_IF_CMP_CONST = 0x400,
        WASM_IOP_JUMP_IF_NOT_CMP = 0x500, WASM_IOP_JUMP_IF_NOT_CMP_CONST = 0x600,
        WASM_IOP_STORE_CONST = 0x700, WASM_IOP_SCALED = 0x800,
-       WASM_IOP_INDEXED = 0x900, WASM_IOP_INDEXED_STORE_CONST = 0x980, WASM_IOP_END = 0xA00 };
+       WASM_IOP_INDEXED = 0x900, WASM_IOP_INDEXED_STORE_CONST = 0x980, WASM_IOP_END = 0xC00 };
 
 #define WASM_I32_COMPARISONS(X)                                                     \
     X(EQ, uint32_t, a == b) X(NE, uint32_t, a != b)                                 \
@@ -54,6 +57,15 @@ enum { WASM_IOP_WITH_CONST = 0x200,
     X(SHL, uint32_t, a << (b & 31)) X(SHR_S, uint32_t, wasm_i32_shr_s(a, b))         \
     X(SHR_U, uint32_t, a >> (b & 31))                                               \
     X(ROTL, uint32_t, wasm_i32_rotl(a, b)) X(ROTR, uint32_t, wasm_i32_rotr(a, b))
+/* An operation of the list below plus one of the SHIFTED_ forms: its
+   second operand is a slot shifted or rotated by a constant. A comparison
+   or operation of WASM_FUSED_I32_OPS plus JUMP_THEN: a jump whose target
+   begins with that operation's WITH_CONST form, which the jump performs. */
+enum { WASM_IOP_SHIFTED_SHL = 0xA00, WASM_IOP_SHIFTED_SHR_U = 0xA80,
+       WASM_IOP_SHIFTED_ROTL = 0xB00, WASM_IOP_JUMP_THEN = 0xB80 };
+#define WASM_SHIFTED_I32_OPS(X)                                                     \
+    X(ADD, uint32_t, a + b) X(AND, uint32_t, a & b)                                 \
+    X(OR, uint32_t, a | b) X(XOR, uint32_t, a ^ b)
 
 struct wasm_code {
     uint32_t nparams, nlocals, nresults;  /* nlocals: declared, after the params */

@@ -369,6 +369,7 @@ static int compile_instr(struct compiler *c, struct wasm_reader *r, const struct
 }
 static int compile_end(struct compiler *c, struct block *top);
 static void compile_br_table(struct compiler *c, struct wasm_reader *r, const struct wasm_instr *in);
+static void emit_br_table(struct compiler *c, bool fresh, uint32_t index);
 static void compile_return(struct compiler *c);
 
 static int compile_control(struct compiler *c, struct wasm_reader *r, const struct wasm_instr *in)
@@ -449,11 +450,11 @@ static void compile_br_table(struct compiler *c, struct wasm_reader *r, const st
 {
     struct wasm_reader labels = *r;
     labels.pos = in->targets;
+    bool fresh = just_computed(c, c->h - 1);
     uint32_t index = operand(c, c->h - 1);
     pop(c, 1);
     settle_all(c);
-    emit_op(c, WASM_IOP_BR_TABLE);
-    emit(c, index);
+    emit_br_table(c, fresh, index);
     emit(c, in->x);
     for (uint32_t i = 0; i <= in->x; i++) {
         uint32_t depth = in->y;
@@ -466,6 +467,21 @@ static void compile_br_table(struct compiler *c, struct wasm_reader *r, const st
         emit(c, c->nlocals + c->h - arity);
         emit(c, arity);
     }
+}
+static void emit_br_table(struct compiler *c, bool fresh, uint32_t index)
+{
+    if (fresh && c->result_end == c->n &&
+        c->words[c->result - 1] == WASM_IOP_SCALED + WASM_OP_I32_LOAD) {
+        const uint32_t *w = c->words + c->result + 1;      /* base, shift, plus, offset */
+        uint32_t scaled[4] = { w[0], w[1], w[2], w[3] };
+        cut(c, c->result - 1);
+        emit_op(c, WASM_IOP_BR_TABLE_SCALED);
+        for (int i = 0; i < 4; i++)
+            emit(c, scaled[i]);
+        return;
+    }
+    emit_op(c, WASM_IOP_BR_TABLE);
+    emit(c, index);
 }
 static int compile_end(struct compiler *c, struct block *top)
 {
@@ -531,6 +547,8 @@ static bool fold_shift(struct compiler *c, uint32_t *base, uint32_t *shift);
 static bool fold_add_to_memory(struct compiler *c, uint32_t p, const uint32_t *src,
                                uint32_t plus, uint32_t offset);
 static uint32_t fold_index(struct compiler *c, uint32_t op, uint32_t *base, uint32_t *index);
+static bool shifts_operand(uint32_t op);
+static bool fold_shifted(struct compiler *c, uint32_t p, const uint32_t *src, uint32_t op);
 
 static void compile_register(struct compiler *c, const struct wasm_instr *in, uint32_t k, uint32_t r)
 {
@@ -551,6 +569,8 @@ static void compile_register(struct compiler *c, const struct wasm_instr *in, ui
     if ((op == WASM_OP_F64_ADD && fold_load(c, p, src, WASM_IOP_F64_ADD_LOAD)) ||
         (op == WASM_OP_F64_MUL && fold_load(c, p, src, WASM_IOP_F64_MUL_LOAD)) ||
         (op == WASM_OP_F64_STORE && fold_add_to_memory(c, p, src, plus, in->y)))
+        return;
+    if (shifts_operand(op) && fold_shifted(c, p, src, op))
         return;
     uint32_t shift = 0;             /* a scaled load's shift, an indexed access's index */
     bool scaled = folded && op <= WASM_OP_I64_LOAD32_U && fold_shift(c, &src[0], &shift);
@@ -757,6 +777,67 @@ static bool fold_shift(struct compiler *c, uint32_t *base, uint32_t *shift)
     cut(c, s);
     return true;
 }
+static bool shifts_operand(uint32_t op)
+{
+    switch (op) {
+#define SHIFTS_OPERAND(N, T, expr) case WASM_OP_I32_##N:
+    WASM_SHIFTED_I32_OPS(SHIFTS_OPERAND)
+#undef SHIFTS_OPERAND
+        return true;
+    }
+    return false;
+}
+static bool fold_shifted(struct compiler *c, uint32_t p, const uint32_t *src, uint32_t op)
+{
+    uint32_t q = just_computed(c, p + 1) ? p + 1 : just_computed(c, p) ? p : UINT32_MAX;
+    if (q == UINT32_MAX)
+        return false;
+    uint32_t form, last = c->words[c->result - 1], k = c->words[c->result + 2];
+    switch (last) {
+    case WASM_IOP_WITH_CONST + WASM_OP_I32_SHL: form = WASM_IOP_SHIFTED_SHL + op; break;
+    case WASM_IOP_WITH_CONST + WASM_OP_I32_SHR_U: form = WASM_IOP_SHIFTED_SHR_U + op; break;
+    case WASM_IOP_WITH_CONST + WASM_OP_I32_ROTL: form = WASM_IOP_SHIFTED_ROTL + op; break;
+    case WASM_IOP_WITH_CONST + WASM_OP_I32_ROTR: form = WASM_IOP_SHIFTED_ROTL + op; k = 0u - k; break;
+    case WASM_OP_I32_AND: form = WASM_IOP_ADD_AND; break;
+    case WASM_OP_I32_XOR: form = WASM_IOP_ADD_XOR; break;
+    default: return false;
+    }
+    bool shifted = form >= WASM_IOP_SHIFTED_SHL;
+    if (!shifted && op != WASM_OP_I32_ADD)
+        return false;               /* only an addition takes a bitwise operand */
+    uint32_t a = src[q == p], b = c->words[c->result + 1];
+    cut(c, c->result - 1);
+    pop(c, 2);
+    emit_op(c, form);
+    c->result = emit(c, c->nlocals + p);
+    push(c, 1);
+    emit(c, a);
+    emit(c, b);
+    emit(c, shifted ? k & 31 : k);  /* a count, or the bitwise operation's second slot */
+    c->result_end = c->n;
+    return true;
+}
+static bool starts_instruction(const struct compiler *c, uint32_t t)
+{
+    uint32_t lo = 0, hi = c->nops;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (c->ops[mid] < t) lo = mid + 1; else hi = mid;
+    }
+    return lo < c->nops && c->ops[lo] == t;
+}
+
+static void thread_jumps(struct compiler *c)
+{
+    for (uint32_t i = 0; i < c->nops && !c->out_of_memory; i++) {
+        uint32_t *w = c->words + c->ops[i];
+        if (w[0] != WASM_IOP_JUMP || !starts_instruction(c, w[1]))
+            continue;
+        uint32_t target = c->words[w[1]];
+        if (target >> 8 == WASM_IOP_WITH_CONST >> 8 && takes_constant((uint8_t)target))
+            w[0] = WASM_IOP_JUMP_THEN + (target & 0xff);
+    }
+}
 static struct wasm_code *compile_func(struct compiler *c, const struct wasm_func *f,
                                       struct wasm_error *err)
 {
@@ -776,6 +857,7 @@ static struct wasm_code *compile_func(struct compiler *c, const struct wasm_func
         if (wasm_read_instr(&r, &in) < 0 || compile_instr(c, &r, &in) < 0)
             return NULL;
     }
+    thread_jumps(c);
     if (c->out_of_memory)
         return NULL;
     struct wasm_code *code = c->m->alloc.alloc(c->m->alloc.ctx,

@@ -109,7 +109,7 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
     #define WASM_INTERNAL_OPS(X) X(JUMP) X(JUMP_IF) X(JUMP_IF_NOT) X(BR) X(BR_IF) \
         X(BR_TABLE) X(RETURN) X(COPY) X(COPY2) X(CONST32) X(CONST64) X(F64_ADD_LOAD) \
         X(F64_MUL_LOAD) X(F64_ADD_TO_MEMORY) X(F64_MUL_ADD_TO_MEMORY) X(CALL_OWN) \
-        X(RETURN_I32_ADD)
+        X(RETURN_I32_ADD) X(BR_TABLE_SCALED) X(ADD_AND) X(ADD_XOR)
     #define ONE(name) + 1
         _Static_assert(0 WASM_INTERNAL_OPS(ONE) == WASM_IOP_COUNT - WASM_IOP_JUMP,
                        "every internal opcode needs an entry in the label table");
@@ -138,6 +138,11 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
             WASM_LOADS(INDEXED_LABEL)
             WASM_STORES(INDEXED_LABEL)
             WASM_STORES(INDEXED_STORE_CONST_LABEL)
+            #define SHIFTED_LABELS(n, ...) FUSED_LABEL(SHIFTED_SHL, n) FUSED_LABEL(SHIFTED_SHR_U, n) \
+                FUSED_LABEL(SHIFTED_ROTL, n)
+            #define JUMP_THEN_LABEL(n, ...) FUSED_LABEL(JUMP_THEN, n)
+                    WASM_SHIFTED_I32_OPS(SHIFTED_LABELS)
+                    WASM_FUSED_I32_OPS(JUMP_THEN_LABEL)
         };
     #endif
     #ifdef WASM_THREADED
@@ -204,6 +209,27 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
             base = frame->base;
             frame--;
             if (func->inst != inst) { inst = func->inst; LOAD_MEMORY(); }
+            NEXT;
+        }
+        #define JUMP_THEN(N, T, expr)                                                      \
+        FCASE(JUMP_THEN, N) {                                                              \
+            if (fuel <= 0) { pc--; goto out_of_fuel; }                                     \
+            fuel--;                                                                        \
+            const uint32_t *q = base + pc[0];                                              \
+            T a = (T)fp[q[2]], b = (T)q[3]; fp[q[1]] = (uint32_t)(expr); pc = q + 4; NEXT; }
+        WASM_FUSED_I32_OPS(JUMP_THEN)
+        #undef JUMP_THEN
+        ICASE(BR_TABLE_SCALED) {
+            if (fuel <= 0) { pc--; goto out_of_fuel; }
+            uint64_t ea = (uint64_t)(uint32_t)(((uint32_t)fp[pc[0]] << (pc[1] & 31)) + pc[2]) + pc[3];
+            uint32_t i, n = pc[4];
+            if (ea + sizeof i > memsize)
+                TRAP(WASM_TRAP_MEMORY_OOB);
+            __builtin_memcpy(&i, mem + ea, sizeof i);
+            fuel--;
+            pc += 5 + 4 * (i < n ? i : n);
+            move_down(fp + pc[1], fp + pc[2], pc[3]);
+            pc = base + pc[0];
             NEXT;
         }
         CASE(CALL)
@@ -481,6 +507,18 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
             T a = (T)fp[pc[0]], b = (T)pc[1]; if (!(expr)) TAKE(pc[2]) pc += 3; NEXT; }
         WASM_I32_COMPARISONS(COMPARE_AND_JUMP)
         #undef COMPARE_AND_JUMP
+        #define SHIFTED_CASE(form, N, expr, shifted)                                       \
+        FCASE(form, N) { uint32_t a = (uint32_t)fp[pc[1]], y = (uint32_t)fp[pc[2]], k = pc[3]; \
+            uint32_t b = (shifted); fp[pc[0]] = (uint32_t)(expr); pc += 4; NEXT; }
+        #define SHIFTED_CASES(N, T, expr)                                                  \
+            SHIFTED_CASE(SHIFTED_SHL, N, expr, y << (k & 31))                               \
+            SHIFTED_CASE(SHIFTED_SHR_U, N, expr, y >> (k & 31))                            \
+            SHIFTED_CASE(SHIFTED_ROTL, N, expr, wasm_i32_rotl(y, k))
+        WASM_SHIFTED_I32_OPS(SHIFTED_CASES)
+        #undef SHIFTED_CASES
+        #undef SHIFTED_CASE
+        ICASE(ADD_AND) fp[pc[0]] = (uint32_t)(fp[pc[1]] + (fp[pc[2]] & fp[pc[3]])); pc += 4; NEXT;
+        ICASE(ADD_XOR) fp[pc[0]] = (uint32_t)(fp[pc[1]] + (fp[pc[2]] ^ fp[pc[3]])); pc += 4; NEXT;
         #define F32(expr) { uint32_t a = (uint32_t)fp[pc[1]]; fp[pc[0]] = (expr); pc += 2; NEXT; }
         #define F32B(fn) { fp[pc[0]] = fn((uint32_t)fp[pc[1]], (uint32_t)fp[pc[2]]); pc += 3; NEXT; }
         #define F64B(fn) { fp[pc[0]] = fn(fp[pc[1]], fp[pc[2]]); pc += 3; NEXT; }

@@ -533,3 +533,106 @@ Test(ch15_machine, stores_with_two_slot_addresses_wrap_and_trap,
     cr_assert_eq(wasm_call(&t.ex, export("load_kept"), twice), WASM_DONE);
     cr_expect_eq(wasm_results(&t.ex)[0], 1030);
 }
+static void setup_shifts(void)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/wasm-interp/shifts.wasm", HYPHA_FIXTURES);
+    FILE *f = fopen(path, "rb");
+    cr_assert_not_null(f, "cannot open %s", path);
+    t.bytes = malloc(4096);
+    size_t len = fread(t.bytes, 1, 4096, f);
+    fclose(f);
+    struct wasm_error err = {0};
+    cr_assert_eq(wasm_load(&t.m, t.bytes, len, &allocator, &err), 0, "%s", err.message);
+    cr_assert_eq(wasm_exec_init(&t.ex, &allocator, 4096, 100), 0);
+    struct wasm_limits_config limits = { 16, 1000 };
+    cr_assert_eq(wasm_instantiate(&t.inst, &t.m, &limits, resolve, NULL, &t.ex, &err),
+                 WASM_INST_OK, "%s", err.message);
+}
+
+static void expect_code(uint32_t f, const uint32_t *want, uint32_t n)
+{
+    const struct wasm_code *code = t.m.funcs[f].code;
+    cr_assert_eq(code->nwords, n, "function %u has %u words", f, code->nwords);
+    for (uint32_t i = 0; i < n; i++)
+        cr_expect_eq(code->words[i], want[i], "function %u, word %u", f, i);
+}
+#define EXPECT_CODE(f, ...) do { const uint32_t w_[] = { __VA_ARGS__ };                \
+        expect_code(f, w_, sizeof w_ / sizeof w_[0]); } while (0)
+Test(ch15_machine, shifted_operands_and_threaded_jumps_compile_as_the_book_says,
+     .init = setup_shifts, .fini = teardown_machine)
+{
+    const uint32_t ret = OP(WASM_IOP_RETURN);
+    EXPECT_CODE(0, OP(WASM_IOP_SHIFTED_ROTL + WASM_OP_I32_XOR), 2, 0, 1, 7, ret, 1, 2);
+    EXPECT_CODE(1, OP(WASM_IOP_SHIFTED_ROTL + WASM_OP_I32_ADD), 2, 0, 1, 27, ret, 1, 2);
+    EXPECT_CODE(2, OP(WASM_IOP_SHIFTED_ROTL + WASM_OP_I32_OR), 2, 0, 1, 0, ret, 1, 2);
+    EXPECT_CODE(3, OP(WASM_IOP_SHIFTED_SHR_U + WASM_OP_I32_AND), 2, 0, 1, 3, ret, 1, 2);
+    EXPECT_CODE(4, OP(WASM_IOP_SHIFTED_SHL + WASM_OP_I32_ADD), 2, 0, 1, 0, ret, 1, 2);
+    EXPECT_CODE(5, OP(WASM_IOP_WITH_CONST + WASM_OP_I32_ROTL), 2, 1, 3,
+                OP(WASM_IOP_ADD_XOR), 3, 2, 0, 2, ret, 1, 3);
+    EXPECT_CODE(6, OP(WASM_IOP_WITH_CONST + WASM_OP_I32_ADD), 1, 1, 3,
+                OP(WASM_IOP_WITH_CONST + WASM_OP_I32_ADD), 2, 2, 1,
+                OP(WASM_IOP_JUMP_IF_CMP + WASM_OP_I32_GE_U), 2, 0, 14,
+                OP(WASM_IOP_JUMP_THEN + WASM_OP_I32_ADD), 0, ret, 1, 1);
+    EXPECT_CODE(8, OP(WASM_IOP_WITH_CONST + WASM_OP_I32_ADD), 1, 1, 1,
+                OP(WASM_OP_I32_LT_U), 2, 1, 0,
+                OP(WASM_IOP_BR_TABLE_SCALED), 2, 2, 32, 0, 1, 0, 2, 2, 0, 22, 2, 2, 0,
+                ret, 1, 1);
+    EXPECT_CODE(9, OP(WASM_IOP_ADD_AND), 3, 0, 1, 2, ret, 1, 3);
+    EXPECT_CODE(10, OP(WASM_IOP_ADD_XOR), 3, 0, 1, 2, ret, 1, 3);
+}
+Test(ch15_machine, shifted_operands_compute_what_the_unfused_operations_do,
+     .init = setup_shifts, .fini = teardown_machine)
+{
+    static const uint32_t v[] = { 0, 1, 0x80000001u, 0xdeadbeefu, 0xffffffffu, 0x12345678u };
+    for (size_t i = 0; i < 6; i++) {
+        for (size_t j = 0; j < 6; j++) {
+            uint32_t a = v[i], b = v[j], c = v[(i + j) % 6], r3 = b << 3 | b >> 29;
+            const struct { const char *name; uint32_t want; } f[] = {
+                { "xor_rotl", a ^ (b << 7 | b >> 25) }, { "add_rotr", a + (b >> 5 | b << 27) },
+                { "or_rotr0", a | b }, { "and_shr_u", a & b >> 3 }, { "add_shl", a + b },
+                { "kept", (a ^ r3) + r3 }, { "add_and", a + (b & c) }, { "add_xor", a + (b ^ c) } };
+            for (size_t k = 0; k < sizeof f / sizeof f[0]; k++) {
+                uint64_t args[3] = { a, b, c };
+                cr_assert_eq(wasm_call(&t.ex, export(f[k].name), args), WASM_DONE);
+                cr_expect_eq(wasm_results(&t.ex)[0], (uint64_t)f[k].want,
+                             "%s(%#x, %#x)", f[k].name, a, b);
+            }
+        }
+    }
+}
+Test(ch15_machine, threaded_jumps_and_scaled_tables_pay_their_fuel,
+     .init = setup_shifts, .fini = teardown_machine)
+{
+    static const struct { const char *name; uint64_t n; uint32_t want; } loops[] = {
+        { "spin", 1000, 3000 }, { "walk", 1000, 1000 } };
+    for (size_t i = 0; i < 2; i++) {
+        uint64_t arg = loops[i].n;
+        t.ex.fuel = 10;
+        int st = wasm_call(&t.ex, export(loops[i].name), &arg), stops = 0;
+        while (st == WASM_OUT_OF_FUEL) {
+            stops++;
+            t.ex.fuel = 10;
+            st = wasm_resume(&t.ex);
+        }
+        cr_assert_eq(st, WASM_DONE, "%s", loops[i].name);
+        cr_expect_eq((uint32_t)wasm_results(&t.ex)[0], loops[i].want, "%s", loops[i].name);
+        cr_expect(stops >= 95 && stops <= 105, "%s: %d stops", loops[i].name, stops);
+    }
+}
+Test(ch15_machine, a_table_of_a_scaled_load_wraps_and_traps_like_the_load,
+     .init = setup_shifts, .fini = teardown_machine)
+{
+    static const struct { uint32_t x, want; } ok[] = {
+        { 0, 10 }, { 1, 20 }, { 2, 30 }, { 3, 30 }, { 0x40000001u, 20 }, { 0x3ffbu, 10 } };
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        uint64_t x = ok[i].x;
+        cr_assert_eq(wasm_call(&t.ex, export("table"), &x), WASM_DONE, "%s", t.ex.message);
+        cr_expect_eq((uint32_t)wasm_results(&t.ex)[0], ok[i].want, "table(%#x)", ok[i].x);
+    }
+    uint64_t past[] = { 0x3ffcu, 0x4000u };
+    for (size_t i = 0; i < 2; i++) {
+        cr_assert_eq(wasm_call(&t.ex, export("table"), &past[i]), WASM_TRAPPED);
+        cr_expect_eq(t.ex.trap, WASM_TRAP_MEMORY_OOB);
+    }
+}
