@@ -379,10 +379,10 @@ Test(ch15_machine, more_pending_values_than_the_compiler_keeps_are_settled,
     cr_assert_eq(wasm_call(&t.ex, export("many"), &three), WASM_DONE, "%s", t.ex.message);
     cr_expect_eq((uint32_t)wasm_results(&t.ex)[0], 210);
 }
-static void setup_memops(void)
+static void load_fixture_module(const char *name)
 {
     char path[512];
-    snprintf(path, sizeof path, "%s/wasm-interp/memops.wasm", HYPHA_FIXTURES);
+    snprintf(path, sizeof path, "%s/wasm-interp/%s", HYPHA_FIXTURES, name);
     FILE *f = fopen(path, "rb");
     cr_assert_not_null(f, "cannot open %s", path);
     t.bytes = malloc(4096);
@@ -395,6 +395,7 @@ static void setup_memops(void)
     cr_assert_eq(wasm_instantiate(&t.inst, &t.m, &limits, resolve, NULL, &t.ex, &err),
                  WASM_INST_OK, "%s", err.message);
 }
+static void setup_memops(void) { load_fixture_module("memops.wasm"); }
 static void expect_code(uint32_t f, const uint32_t *want, uint32_t n)
 {
     const struct wasm_code *code = t.m.funcs[f].code;
@@ -533,32 +534,7 @@ Test(ch15_machine, stores_with_two_slot_addresses_wrap_and_trap,
     cr_assert_eq(wasm_call(&t.ex, export("load_kept"), twice), WASM_DONE);
     cr_expect_eq(wasm_results(&t.ex)[0], 1030);
 }
-static void setup_shifts(void)
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/wasm-interp/shifts.wasm", HYPHA_FIXTURES);
-    FILE *f = fopen(path, "rb");
-    cr_assert_not_null(f, "cannot open %s", path);
-    t.bytes = malloc(4096);
-    size_t len = fread(t.bytes, 1, 4096, f);
-    fclose(f);
-    struct wasm_error err = {0};
-    cr_assert_eq(wasm_load(&t.m, t.bytes, len, &allocator, &err), 0, "%s", err.message);
-    cr_assert_eq(wasm_exec_init(&t.ex, &allocator, 4096, 100), 0);
-    struct wasm_limits_config limits = { 16, 1000 };
-    cr_assert_eq(wasm_instantiate(&t.inst, &t.m, &limits, resolve, NULL, &t.ex, &err),
-                 WASM_INST_OK, "%s", err.message);
-}
-
-static void expect_code(uint32_t f, const uint32_t *want, uint32_t n)
-{
-    const struct wasm_code *code = t.m.funcs[f].code;
-    cr_assert_eq(code->nwords, n, "function %u has %u words", f, code->nwords);
-    for (uint32_t i = 0; i < n; i++)
-        cr_expect_eq(code->words[i], want[i], "function %u, word %u", f, i);
-}
-#define EXPECT_CODE(f, ...) do { const uint32_t w_[] = { __VA_ARGS__ };                \
-        expect_code(f, w_, sizeof w_ / sizeof w_[0]); } while (0)
+static void setup_shifts(void) { load_fixture_module("shifts.wasm"); }
 Test(ch15_machine, shifted_operands_and_threaded_jumps_compile_as_the_book_says,
      .init = setup_shifts, .fini = teardown_machine)
 {
