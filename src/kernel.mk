@@ -318,6 +318,10 @@ $(B)/bench/wasm-bench: $(T)/tests/wasm_bench.c $(BENCH_PROGRAMS:%=$(T)/tests/ben
 bench-wasm: $(B)/bench/wasm-bench $(BENCH_PROGRAMS:%=$(B)/bench/%.wasm)
 	$(B)/bench/wasm-bench $(B)/bench $(BENCH)
 .PHONY: bench-wasm
+wasm-interp-fixtures: wasm-interp-loop-fixtures
+wasm-interp-loop-fixtures:
+	wat2wasm fixtures/wasm-interp/loops.wat -o fixtures/wasm-interp/loops.wasm
+.PHONY: wasm-interp-loop-fixtures
 HCFLAGS += -DHYPHA_BENCH_DIR='"$(B)/bench"'
 host-tests: $(BENCH_PROGRAMS:%=$(B)/bench/%.wasm)
 list-checks:

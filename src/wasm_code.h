@@ -32,7 +32,7 @@ enum wasm_internal_op {
 enum { WASM_IOP_WITH_CONST = 0x200,
        WASM_IOP_JUMP_IF_CMP = 0x300, WASM_IOP_JUMP_IF_CMP_CONST = 0x400,
        WASM_IOP_JUMP_IF_NOT_CMP = 0x500, WASM_IOP_JUMP_IF_NOT_CMP_CONST = 0x600,
-       WASM_IOP_STORE_CONST = 0x700, WASM_IOP_SCALED = 0x800, WASM_IOP_END = 0x900 };
+       WASM_IOP_STORE_CONST = 0x700, WASM_IOP_SCALED = 0x800, WASM_IOP_END = 0xE00 };
 
 #define WASM_I32_COMPARISONS(X)                                                     \
     X(EQ, uint32_t, a == b) X(NE, uint32_t, a != b)                                 \
@@ -46,6 +46,11 @@ enum { WASM_IOP_WITH_CONST = 0x200,
     X(SHL, uint32_t, a << (b & 31)) X(SHR_S, uint32_t, wasm_i32_shr_s(a, b))         \
     X(SHR_U, uint32_t, a >> (b & 31))                                               \
     X(ROTL, uint32_t, wasm_i32_rotl(a, b)) X(ROTR, uint32_t, wasm_i32_rotr(a, b))
+/* A comparison of WASM_I32_COMPARISONS plus one of these: a = x + b into a
+   slot, then a jump if (a CMP k) holds (IF) or fails (IF_NOT). Words: a, x,
+   b (a constant, or in the _SLOT forms a slot), k (a constant), target. */
+enum { WASM_IOP_STEP_JUMP_IF = 0xC00, WASM_IOP_STEP_SLOT_JUMP_IF = 0xC80,
+       WASM_IOP_STEP_JUMP_IF_NOT = 0xD00, WASM_IOP_STEP_SLOT_JUMP_IF_NOT = 0xD80 };
 
 struct wasm_code {
     uint32_t nparams, nlocals, nresults;  /* nlocals: declared, after the params */
