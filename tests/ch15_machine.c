@@ -275,6 +275,12 @@ static void teardown_loops(void)
     teardown_machine();
 }
 
+static const uint32_t *words_of(uint32_t f)
+{
+    const struct wasm_code *code = lp.m.funcs[f].code;
+    return code->words;
+}
+
 static uint32_t loop_call(const char *name, uint32_t x, uint32_t y)
 {
     struct wasm_extern e;
@@ -295,7 +301,7 @@ Test(ch15_machine, a_step_and_its_branch_are_one_instruction,
     cr_assert_eq(code->nwords, sizeof want / sizeof want[0]);
     for (uint32_t i = 0; i < code->nwords; i++)
         cr_expect_eq(code->words[i], want[i], "word %u", i);
-    const uint32_t *other = lp.m.funcs[8].code->words, *target = lp.m.funcs[9].code->words;
+    const uint32_t *other = words_of(8), *target = words_of(9);
     cr_expect_eq(other[0], OP(WASM_IOP_WITH_CONST + WASM_OP_I32_ADD), "other: not fused");
     cr_expect_eq(other[4], OP(WASM_IOP_JUMP_IF_CMP_CONST + WASM_OP_I32_LT_U));
     cr_expect_eq(target[0], OP(WASM_IOP_WITH_CONST + WASM_OP_I32_ADD), "target: not fused");
@@ -320,7 +326,7 @@ Test(ch15_machine, a_fused_step_computes_what_the_two_instructions_did,
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char twin[32];
         snprintf(twin, sizeof twin, "%s_twin", cases[i].name);
-        cr_expect_eq(lp.m.funcs[cases[i].f].code->words[4], OP(cases[i].op), "%s fused",
+        cr_expect_eq(words_of(cases[i].f)[4], OP(cases[i].op), "%s fused",
                      cases[i].name);
         cr_expect_eq(loop_call(cases[i].name, cases[i].x, cases[i].y), cases[i].want,
                      "%s(%#x, %#x)", cases[i].name, cases[i].x, cases[i].y);
