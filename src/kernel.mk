@@ -326,6 +326,10 @@ wasm-interp-fixtures: wasm-interp-shifts
 wasm-interp-shifts:
 	wat2wasm fixtures/wasm-interp/shifts.wat -o fixtures/wasm-interp/shifts.wasm
 .PHONY: wasm-interp-shifts
+wasm-interp-fixtures: wasm-interp-loop-fixtures
+wasm-interp-loop-fixtures:
+	wat2wasm fixtures/wasm-interp/loops.wat -o fixtures/wasm-interp/loops.wasm
+.PHONY: wasm-interp-loop-fixtures
 HCFLAGS += -DHYPHA_BENCH_DIR='"$(B)/bench"'
 host-tests: $(BENCH_PROGRAMS:%=$(B)/bench/%.wasm)
 list-checks:

@@ -43,7 +43,7 @@ enum { WASM_IOP_WITH_CONST = 0x200,
        WASM_IOP_JUMP_IF_CMP = 0x300, WASM_IOP_JUMP_IF_CMP_CONST = 0x400,
        WASM_IOP_JUMP_IF_NOT_CMP = 0x500, WASM_IOP_JUMP_IF_NOT_CMP_CONST = 0x600,
        WASM_IOP_STORE_CONST = 0x700, WASM_IOP_SCALED = 0x800,
-       WASM_IOP_INDEXED = 0x900, WASM_IOP_INDEXED_STORE_CONST = 0x980, WASM_IOP_END = 0xC00 };
+       WASM_IOP_INDEXED = 0x900, WASM_IOP_INDEXED_STORE_CONST = 0x980, WASM_IOP_END = 0xE00 };
 
 #define WASM_I32_COMPARISONS(X)                                                     \
     X(EQ, uint32_t, a == b) X(NE, uint32_t, a != b)                                 \
@@ -66,6 +66,11 @@ enum { WASM_IOP_SHIFTED_SHL = 0xA00, WASM_IOP_SHIFTED_SHR_U = 0xA80,
 #define WASM_SHIFTED_I32_OPS(X)                                                     \
     X(ADD, uint32_t, a + b) X(AND, uint32_t, a & b)                                 \
     X(OR, uint32_t, a | b) X(XOR, uint32_t, a ^ b)
+/* A comparison of WASM_I32_COMPARISONS plus one of these: a = x + b into a
+   slot, then a jump if (a CMP k) holds (IF) or fails (IF_NOT). Words: a, x,
+   b (a constant, or in the _SLOT forms a slot), k (a constant), target. */
+enum { WASM_IOP_STEP_JUMP_IF = 0xC00, WASM_IOP_STEP_SLOT_JUMP_IF = 0xC80,
+       WASM_IOP_STEP_JUMP_IF_NOT = 0xD00, WASM_IOP_STEP_SLOT_JUMP_IF_NOT = 0xD80 };
 
 struct wasm_code {
     uint32_t nparams, nlocals, nresults;  /* nlocals: declared, after the params */

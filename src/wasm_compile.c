@@ -255,6 +255,7 @@ static void emit_branch(struct compiler *c, uint32_t depth, bool conditional)
     emit(c, arity);
 }
 static bool fuse_condition(struct compiler *c, bool if_true);
+static void fuse_step(struct compiler *c);
 
 static void emit_conditional(struct compiler *c, bool if_true)
 {
@@ -263,10 +264,11 @@ static void emit_conditional(struct compiler *c, bool if_true)
     uint32_t cond = operand(c, p);
     pop(c, 1);
     settle_all(c);
-    if (fresh && c->result_end == c->n && fuse_condition(c, if_true))
-        return;
-    emit_op(c, if_true ? WASM_IOP_JUMP_IF : WASM_IOP_JUMP_IF_NOT);
-    emit(c, cond);
+    if (!(fresh && c->result_end == c->n && fuse_condition(c, if_true))) {
+        emit_op(c, if_true ? WASM_IOP_JUMP_IF : WASM_IOP_JUMP_IF_NOT);
+        emit(c, cond);
+    }
+    fuse_step(c);
 }
 static bool fuse_condition(struct compiler *c, bool if_true)
 {
@@ -286,6 +288,34 @@ static bool fuse_condition(struct compiler *c, bool if_true)
     w[2] = w[3];
     cut(c, c->result + 2);
     return true;
+}
+static void fuse_step(struct compiler *c)
+{
+    if (c->out_of_memory || c->nops < 2)
+        return;
+    uint32_t s = c->ops[c->nops - 2], j = c->ops[c->nops - 1], op = c->words[j];
+    uint32_t cmp = op & 0xff, k = 0, form;
+    bool plain = op == WASM_IOP_JUMP_IF || op == WASM_IOP_JUMP_IF_NOT;
+    bool cmpk = cmp >= WASM_OP_I32_EQ && cmp <= WASM_OP_I32_GE_U &&
+                (op >> 8 == WASM_IOP_JUMP_IF_CMP_CONST >> 8 ||
+                 op >> 8 == WASM_IOP_JUMP_IF_NOT_CMP_CONST >> 8);
+    if (!(plain ? c->n == j + 2 : cmpk && c->n == j + 3) || s + 4 != j || s < c->label ||
+        c->words[j + 1] != c->words[s + 1])
+        return;
+    if (plain)
+        cmp = WASM_OP_I32_NE;           /* jump if the sum is not 0 (or if it is) */
+    else
+        k = c->words[j + 2];
+    bool if_true = op == WASM_IOP_JUMP_IF || op >> 8 == WASM_IOP_JUMP_IF_CMP_CONST >> 8;
+    if (c->words[s] == WASM_IOP_WITH_CONST + WASM_OP_I32_ADD)
+        form = if_true ? WASM_IOP_STEP_JUMP_IF : WASM_IOP_STEP_JUMP_IF_NOT;
+    else if (c->words[s] == WASM_OP_I32_ADD)
+        form = if_true ? WASM_IOP_STEP_SLOT_JUMP_IF : WASM_IOP_STEP_SLOT_JUMP_IF_NOT;
+    else
+        return;
+    c->words[s] = form + cmp;
+    cut(c, j);
+    emit(c, k);
 }
 static void emit_own_call(struct compiler *c, uint32_t x, uint32_t first)
 {

@@ -126,6 +126,9 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
     #define JUMP_LABELS(n, T, expr)                                                    \
         FUSED_LABEL(JUMP_IF_CMP, n) FUSED_LABEL(JUMP_IF_CMP_CONST, n)                  \
         FUSED_LABEL(JUMP_IF_NOT_CMP, n) FUSED_LABEL(JUMP_IF_NOT_CMP_CONST, n)
+    #define STEP_LABELS(n, T, expr)                                                    \
+        FUSED_LABEL(STEP_JUMP_IF, n) FUSED_LABEL(STEP_JUMP_IF_NOT, n)                  \
+        FUSED_LABEL(STEP_SLOT_JUMP_IF, n) FUSED_LABEL(STEP_SLOT_JUMP_IF_NOT, n)
         static const int32_t labels[WASM_IOP_END] = {
             WASM_OPCODES(OP_LABEL)
             WASM_INTERNAL_OPS(IOP_LABEL)
@@ -138,6 +141,7 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
             WASM_LOADS(INDEXED_LABEL)
             WASM_STORES(INDEXED_LABEL)
             WASM_STORES(INDEXED_STORE_CONST_LABEL)
+            WASM_I32_COMPARISONS(STEP_LABELS)
             #define SHIFTED_LABELS(n, ...) FUSED_LABEL(SHIFTED_SHL, n) FUSED_LABEL(SHIFTED_SHR_U, n) \
                 FUSED_LABEL(SHIFTED_ROTL, n)
             #define JUMP_THEN_LABEL(n, ...) FUSED_LABEL(JUMP_THEN, n)
@@ -519,6 +523,20 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
         #undef SHIFTED_CASE
         ICASE(ADD_AND) fp[pc[0]] = (uint32_t)(fp[pc[1]] + (fp[pc[2]] & fp[pc[3]])); pc += 4; NEXT;
         ICASE(ADD_XOR) fp[pc[0]] = (uint32_t)(fp[pc[1]] + (fp[pc[2]] ^ fp[pc[3]])); pc += 4; NEXT;
+        #define STEP(T, expr, addend, fails) {                                           \
+            uint32_t sum = (uint32_t)fp[pc[1]] + (uint32_t)(addend);                     \
+            T a = (T)sum, b = (T)pc[3];                                                  \
+            if ((expr) != (fails)) {                                                     \
+                if (fuel <= 0) { pc--; goto out_of_fuel; }                               \
+                fuel--; fp[pc[0]] = sum; pc = base + pc[4]; NEXT; }                      \
+            fp[pc[0]] = sum; pc += 5; NEXT; }
+        #define STEP_AND_JUMP(N, T, expr)                                                \
+        FCASE(STEP_JUMP_IF, N) STEP(T, expr, pc[2], 0)                                   \
+        FCASE(STEP_SLOT_JUMP_IF, N) STEP(T, expr, fp[pc[2]], 0)                          \
+        FCASE(STEP_JUMP_IF_NOT, N) STEP(T, expr, pc[2], 1)                               \
+        FCASE(STEP_SLOT_JUMP_IF_NOT, N) STEP(T, expr, fp[pc[2]], 1)
+        WASM_I32_COMPARISONS(STEP_AND_JUMP)
+        #undef STEP_AND_JUMP
         #define F32(expr) { uint32_t a = (uint32_t)fp[pc[1]]; fp[pc[0]] = (expr); pc += 2; NEXT; }
         #define F32B(fn) { fp[pc[0]] = fn((uint32_t)fp[pc[1]], (uint32_t)fp[pc[2]]); pc += 3; NEXT; }
         #define F64B(fn) { fp[pc[0]] = fn(fp[pc[1]], fp[pc[2]]); pc += 3; NEXT; }

@@ -612,3 +612,80 @@ Test(ch15_machine, a_table_of_a_scaled_load_wraps_and_traps_like_the_load,
         cr_expect_eq(t.ex.trap, WASM_TRAP_MEMORY_OOB);
     }
 }
+static void setup_loops(void) { load_fixture_module("loops.wasm"); }
+
+static const uint32_t *words_of(uint32_t f)
+{
+    const struct wasm_code *code = t.m.funcs[f].code;
+    return code->words;
+}
+
+static uint32_t loop_call(const char *name, uint32_t x, uint32_t y)
+{
+    struct wasm_extern e;
+    cr_assert(wasm_instance_export(t.inst, name, &e), "no export %s", name);
+    uint64_t args[2] = { x, y };
+    t.ex.fuel = 1000000;
+    cr_assert_eq(wasm_call(&t.ex, e.u.func, args), WASM_DONE, "%s(%#x, %#x)", name, x, y);
+    return (uint32_t)wasm_results(&t.ex)[0];
+}
+Test(ch15_machine, a_step_and_its_branch_are_one_instruction,
+     .init = setup_loops, .fini = teardown_machine)
+{
+    const uint32_t want[] = {
+        OP(WASM_IOP_WITH_CONST + WASM_OP_I32_ADD), 1, 1, 1,
+        OP(WASM_IOP_STEP_JUMP_IF + WASM_OP_I32_NE), 0, 0, 16, 1024, 0,
+        OP(WASM_IOP_RETURN), 1, 1 };
+    const struct wasm_code *code = t.m.funcs[0].code;
+    cr_assert_eq(code->nwords, sizeof want / sizeof want[0]);
+    for (uint32_t i = 0; i < code->nwords; i++)
+        cr_expect_eq(code->words[i], want[i], "word %u", i);
+    const uint32_t *other = words_of(8), *target = words_of(9);
+    cr_expect_eq(other[0], OP(WASM_IOP_WITH_CONST + WASM_OP_I32_ADD), "other: not fused");
+    cr_expect_eq(other[4], OP(WASM_IOP_JUMP_IF_CMP_CONST + WASM_OP_I32_LT_U));
+    cr_expect_eq(target[0], OP(WASM_IOP_WITH_CONST + WASM_OP_I32_ADD), "target: not fused");
+    cr_expect_eq(target[4], OP(WASM_IOP_JUMP_IF_CMP_CONST + WASM_OP_I32_LT_U));
+    cr_expect_eq(target[8], OP(WASM_IOP_STEP_JUMP_IF + WASM_OP_I32_LT_U));
+    cr_expect_eq(target[13], 4, "the inner loop's branch goes to its head");
+    cr_expect_eq(loop_call("other", 7, 20), 8);
+    cr_expect_eq(loop_call("target", 0, 0), 1010);
+}
+Test(ch15_machine, a_fused_step_computes_what_the_two_instructions_did,
+     .init = setup_loops, .fini = teardown_machine)
+{
+    static const struct { const char *name; uint32_t f, op, x, y, want; } cases[] = {
+        { "stride", 0, WASM_IOP_STEP_JUMP_IF + WASM_OP_I32_NE, 0, 0, 64 },
+        { "stride", 0, WASM_IOP_STEP_JUMP_IF + WASM_OP_I32_NE, 0xffffff00u, 0, 80 },
+        { "ge_s", 2, WASM_IOP_STEP_SLOT_JUMP_IF + WASM_OP_I32_GE_S, 0x7ffffff0u, 4, 0x84000000u },
+        { "ge_s", 2, WASM_IOP_STEP_SLOT_JUMP_IF + WASM_OP_I32_GE_S, 0, 0x10000000u, 0x88000000u },
+        { "lt_u", 4, WASM_IOP_STEP_JUMP_IF_NOT + WASM_OP_I32_LT_U, 0xf0000000u, 0, 0xe5000000u },
+        { "down", 6, WASM_IOP_STEP_SLOT_JUMP_IF + WASM_OP_I32_NE, 0xfffffffdu, 1, 3 },
+        { "down", 6, WASM_IOP_STEP_SLOT_JUMP_IF + WASM_OP_I32_NE, 5, 0xffffffffu, 5 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char twin[32];
+        snprintf(twin, sizeof twin, "%s_twin", cases[i].name);
+        cr_expect_eq(words_of(cases[i].f)[4], OP(cases[i].op), "%s fused",
+                     cases[i].name);
+        cr_expect_eq(loop_call(cases[i].name, cases[i].x, cases[i].y), cases[i].want,
+                     "%s(%#x, %#x)", cases[i].name, cases[i].x, cases[i].y);
+        cr_expect_eq(loop_call(twin, cases[i].x, cases[i].y), cases[i].want, "%s", twin);
+    }
+}
+Test(ch15_machine, a_fused_loop_stops_for_fuel_and_resumes,
+     .init = setup_loops, .fini = teardown_machine)
+{
+    struct wasm_extern e;
+    cr_assert(wasm_instance_export(t.inst, "stride", &e));
+    uint64_t arg = 0xffffff00u;
+    t.ex.fuel = 7;
+    int st = wasm_call(&t.ex, e.u.func, &arg), stops = 0;
+    while (st == WASM_OUT_OF_FUEL && stops < 1000) {
+        stops++;
+        t.ex.fuel = 7;
+        st = wasm_resume(&t.ex);
+    }
+    cr_assert_eq(st, WASM_DONE, "%d stops", stops);
+    cr_expect_eq((uint32_t)wasm_results(&t.ex)[0], 80);
+    cr_expect(stops >= 10 && stops <= 12, "%d stops", stops);
+}
