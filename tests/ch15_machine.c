@@ -41,10 +41,10 @@ static int resolve(void *ctx, const struct wasm_import *imp, struct wasm_extern 
 
 static const uint8_t i32x1[] = {WASM_I32};
 
-static void setup_machine(uint32_t slots, uint32_t depth, uint32_t max_pages)
+static void setup_module(const char *name, uint32_t slots, uint32_t depth, uint32_t max_pages)
 {
     char path[512];
-    snprintf(path, sizeof path, "%s/wasm-interp/machine.wasm", HYPHA_FIXTURES);
+    snprintf(path, sizeof path, "%s/wasm-interp/%s", HYPHA_FIXTURES, name);
     FILE *f = fopen(path, "rb");
     cr_assert_not_null(f, "cannot open %s", path);
     t.bytes = malloc(4096);
@@ -57,6 +57,10 @@ static void setup_machine(uint32_t slots, uint32_t depth, uint32_t max_pages)
     struct wasm_limits_config limits = { max_pages, 1000 };
     cr_assert_eq(wasm_instantiate(&t.inst, &t.m, &limits, resolve, NULL, &t.ex, &err),
                  WASM_INST_OK, "%s", err.message);
+}
+static void setup_machine(uint32_t slots, uint32_t depth, uint32_t max_pages)
+{
+    setup_module("machine.wasm", slots, depth, max_pages);
 }
 static void teardown_machine(void)
 {
@@ -381,19 +385,7 @@ Test(ch15_machine, more_pending_values_than_the_compiler_keeps_are_settled,
 }
 static void load_fixture_module(const char *name)
 {
-    char path[512];
-    snprintf(path, sizeof path, "%s/wasm-interp/%s", HYPHA_FIXTURES, name);
-    FILE *f = fopen(path, "rb");
-    cr_assert_not_null(f, "cannot open %s", path);
-    t.bytes = malloc(4096);
-    size_t len = fread(t.bytes, 1, 4096, f);
-    fclose(f);
-    struct wasm_error err = {0};
-    cr_assert_eq(wasm_load(&t.m, t.bytes, len, &allocator, &err), 0, "%s", err.message);
-    cr_assert_eq(wasm_exec_init(&t.ex, &allocator, 4096, 100), 0);
-    struct wasm_limits_config limits = { 16, 1000 };
-    cr_assert_eq(wasm_instantiate(&t.inst, &t.m, &limits, resolve, NULL, &t.ex, &err),
-                 WASM_INST_OK, "%s", err.message);
+    setup_module(name, 4096, 100, 16);
 }
 static void setup_memops(void) { load_fixture_module("memops.wasm"); }
 static void expect_code(uint32_t f, const uint32_t *want, uint32_t n)
