@@ -612,7 +612,8 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
                 TRAP(WASM_TRAP_MEMORY_OOB);
             __builtin_memcpy(&b, mem + eb, sizeof b);
             __builtin_memcpy(&v, mem + ea, sizeof v);
-            v = wasm_f64_add(wasm_f64_mul(fp[pc[0]], b), v);
+            double product = wasm_f64(fp[pc[0]]) * wasm_f64(b);    /* not canonicalised: see below */
+            v = wasm_f64_canon(product + wasm_f64(v));
             __builtin_memcpy(mem + ea, &v, sizeof v);
             pc += 7; NEXT;
         }

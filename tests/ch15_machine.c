@@ -526,6 +526,28 @@ Test(ch15_machine, stores_with_two_slot_addresses_wrap_and_trap,
     cr_assert_eq(wasm_call(&t.ex, export("load_kept"), twice), WASM_DONE);
     cr_expect_eq(wasm_results(&t.ex)[0], 1030);
 }
+Test(ch15_machine, a_multiply_add_canonicalises_once_with_the_same_bits,
+     .init = setup_memops, .fini = teardown_machine)
+{
+    static const uint64_t cases[][3] = {            /* x, [b + 8], [c] */
+        { 0xfff4000000000123u, 0x4000000000000000u, 0x3ff0000000000000u },
+        { 0x4000000000000000u, 0x4008000000000000u, 0x7ff0000000000001u },
+        { 0x7ff0000000000000u, 0x0000000000000000u, 0x3ff0000000000000u },
+        { 0x7fefffffffffffffu, 0x4024000000000000u, 0xfff0000000000000u },
+        { 0x8000000000000000u, 0x4014000000000000u, 0x8000000000000000u },
+        { 0x0000000000000001u, 0x3fe0000000000000u, 0x0000000000000000u },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        uint64_t args[3] = { 100, 200, cases[i][0] }, want;
+        memcpy(mem(208), &cases[i][1], 8);
+        memcpy(mem(100), &cases[i][2], 8);
+        want = wasm_f64_add(wasm_f64_mul(cases[i][0], cases[i][1]), cases[i][2]);
+        cr_assert_eq(wasm_call(&t.ex, export("mul_add"), args), WASM_DONE);
+        cr_expect_eq(f64_bits(f64_at(100)), want, "case %zu: %#llx", i,
+                     (unsigned long long)f64_bits(f64_at(100)));
+        cr_expect(i > 3 || want == WASM_F64_CANON, "case %zu is the canonical NaN", i);
+    }
+}
 static void setup_shifts(void) { load_fixture_module("shifts.wasm"); }
 Test(ch15_machine, shifted_operands_and_threaded_jumps_compile_as_the_book_says,
      .init = setup_shifts, .fini = teardown_machine)
