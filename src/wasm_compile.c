@@ -817,6 +817,8 @@ static bool shifts_operand(uint32_t op)
     }
     return false;
 }
+static bool fold_rotations(struct compiler *c, uint32_t p, uint32_t a, uint32_t b, uint32_t m,
+                           bool rotl);
 static bool fold_shifted(struct compiler *c, uint32_t p, const uint32_t *src, uint32_t op)
 {
     uint32_t q = just_computed(c, p + 1) ? p + 1 : just_computed(c, p) ? p : UINT32_MAX;
@@ -838,6 +840,9 @@ static bool fold_shifted(struct compiler *c, uint32_t p, const uint32_t *src, ui
     uint32_t a = src[q == p], b = c->words[c->result + 1];
     cut(c, c->result - 1);
     pop(c, 2);
+    if (op == WASM_OP_I32_XOR && form != WASM_IOP_SHIFTED_SHL + op &&
+        fold_rotations(c, p, a, b, k & 31, form == WASM_IOP_SHIFTED_ROTL + op))
+        return true;
     emit_op(c, form);
     c->result = emit(c, c->nlocals + p);
     push(c, 1);
@@ -867,6 +872,30 @@ static void thread_jumps(struct compiler *c)
         if (target >> 8 == WASM_IOP_WITH_CONST >> 8 && takes_constant((uint8_t)target))
             w[0] = WASM_IOP_JUMP_THEN + (target & 0xff);
     }
+}
+static bool fold_rotations(struct compiler *c, uint32_t p, uint32_t a, uint32_t b, uint32_t m,
+                           bool rotl)
+{
+    if (c->nops < 2 || a != c->nlocals + p)
+        return false;
+    uint32_t s = c->ops[c->nops - 2], x = c->ops[c->nops - 1];
+    const uint32_t *w = c->words;
+    if (s < c->label || s + 4 != x || x + 5 != c->n ||
+        w[s] != WASM_IOP_WITH_CONST + WASM_OP_I32_ROTL || w[s + 1] != a || w[s + 2] != b ||
+        w[x] != WASM_IOP_SHIFTED_ROTL + WASM_OP_I32_XOR || w[x + 1] != a || w[x + 2] != a ||
+        w[x + 3] != b)
+        return false;
+    uint32_t k = w[s + 3] & 31, l = w[x + 4];
+    cut(c, s);
+    emit_op(c, rotl ? WASM_IOP_XOR_ROTL3 : WASM_IOP_XOR_ROTL2_SHR);
+    c->result = emit(c, a);
+    push(c, 1);
+    emit(c, b);
+    emit(c, k);
+    emit(c, l);
+    emit(c, m);
+    c->result_end = c->n;
+    return true;
 }
 static struct wasm_code *compile_func(struct compiler *c, const struct wasm_func *f,
                                       struct wasm_error *err)
