@@ -597,6 +597,7 @@ static void compile_register(struct compiler *c, const struct wasm_instr *in, ui
     bool folded = op >= WASM_OP_I32_LOAD && op <= WASM_OP_I64_STORE32 &&
                   fold_address(c, p, &src[0], &plus);     /* (not a STORE_CONST) */
     if ((op == WASM_OP_F64_ADD && fold_load(c, p, src, WASM_IOP_F64_ADD_LOAD)) ||
+        (op == WASM_OP_I32_ADD && fold_load(c, p, src, WASM_IOP_I32_ADD_LOAD)) ||
         (op == WASM_OP_F64_MUL && fold_load(c, p, src, WASM_IOP_F64_MUL_LOAD)) ||
         (op == WASM_OP_F64_STORE && fold_add_to_memory(c, p, src, plus, in->y)))
         return;
@@ -718,8 +719,9 @@ static bool fold_load(struct compiler *c, uint32_t p, const uint32_t *src, uint3
     if (q == UINT32_MAX)
         return false;
     const uint32_t *w = c->words + c->result - 1;
-    bool k = w[0] == WASM_IOP_WITH_CONST + WASM_OP_F64_LOAD;   /* slot + constant */
-    if (w[0] != WASM_OP_F64_LOAD && !k)
+    uint32_t load = fused == WASM_IOP_I32_ADD_LOAD ? WASM_OP_I32_LOAD : WASM_OP_F64_LOAD;
+    bool k = w[0] == WASM_IOP_WITH_CONST + load;            /* slot + constant */
+    if (w[0] != load && !k)
         return false;
     uint32_t address = w[2], plus = k ? w[3] : 0, offset = w[3 + k];
     uint32_t a = src[q == p];               /* the operand the load is not */
