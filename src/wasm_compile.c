@@ -579,6 +579,8 @@ static bool fold_add_to_memory(struct compiler *c, uint32_t p, const uint32_t *s
 static uint32_t fold_index(struct compiler *c, uint32_t op, uint32_t *base, uint32_t *index);
 static bool shifts_operand(uint32_t op);
 static bool fold_shifted(struct compiler *c, uint32_t p, const uint32_t *src, uint32_t op);
+static bool fold_xor_index(struct compiler *c, uint32_t p, uint32_t index, uint32_t shift,
+                           uint32_t plus, uint32_t offset);
 
 static void compile_register(struct compiler *c, const struct wasm_instr *in, uint32_t k, uint32_t r)
 {
@@ -605,6 +607,8 @@ static void compile_register(struct compiler *c, const struct wasm_instr *in, ui
         return;
     uint32_t shift = 0;             /* a scaled load's shift, an indexed access's index */
     bool scaled = folded && op <= WASM_OP_I64_LOAD32_U && fold_shift(c, &src[0], &shift);
+    if (scaled && op == WASM_OP_I32_LOAD && fold_xor_index(c, p, src[0], shift, plus, in->y))
+        return;
     uint32_t indexed = scaled ? 0 : fold_index(c, op, &src[0], &shift);
     pop(c, k);
     emit_op(c, indexed ? indexed : op + (scaled ? WASM_IOP_SCALED : folded ? WASM_IOP_WITH_CONST : 0));
@@ -896,6 +900,29 @@ static bool fold_rotations(struct compiler *c, uint32_t p, uint32_t a, uint32_t 
     emit(c, k);
     emit(c, l);
     emit(c, m);
+    c->result_end = c->n;
+    return true;
+}
+static bool fold_xor_index(struct compiler *c, uint32_t p, uint32_t index, uint32_t shift,
+                           uint32_t plus, uint32_t offset)
+{
+    if (c->out_of_memory || c->nops == 0)
+        return false;
+    uint32_t s = c->ops[c->nops - 1];
+    if (s + 4 != c->n || s < c->label || index < c->nlocals ||
+        c->words[s] != WASM_OP_I32_XOR || c->words[s + 1] != index)
+        return false;
+    uint32_t a = c->words[s + 2], b = c->words[s + 3];
+    cut(c, s);
+    pop(c, 1);
+    emit_op(c, WASM_IOP_SCALED_XOR_LOAD);
+    c->result = emit(c, c->nlocals + p);
+    push(c, 1);
+    emit(c, a);
+    emit(c, b);
+    emit(c, shift);
+    emit(c, plus);
+    emit(c, offset);
     c->result_end = c->n;
     return true;
 }

@@ -110,7 +110,7 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
         X(BR_TABLE) X(RETURN) X(COPY) X(COPY2) X(CONST32) X(CONST64) X(F64_ADD_LOAD) \
         X(F64_MUL_LOAD) X(F64_ADD_TO_MEMORY) X(F64_MUL_ADD_TO_MEMORY) X(CALL_OWN) \
         X(RETURN_I32_ADD) X(BR_TABLE_SCALED) X(ADD_AND) X(ADD_XOR) \
-        X(XOR_ROTL3) X(XOR_ROTL2_SHR) X(I32_ADD_LOAD)
+        X(XOR_ROTL3) X(XOR_ROTL2_SHR) X(I32_ADD_LOAD) X(SCALED_XOR_LOAD)
     #define ONE(name) + 1
         _Static_assert(0 WASM_INTERNAL_OPS(ONE) == WASM_IOP_COUNT - WASM_IOP_JUMP,
                        "every internal opcode needs an entry in the label table");
@@ -539,6 +539,9 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
             fp[pc[0]] = (uint32_t)((uint32_t)fp[pc[1]] + v);
             pc += 5; NEXT;
         }
+        ICASE(SCALED_XOR_LOAD)
+            LOAD(uint32_t, v, (uint32_t)((((uint32_t)fp[pc[1]] ^ (uint32_t)fp[pc[2]]) << (pc[3] & 31)) + pc[4]),
+                 pc[5], 6)
         #define STEP(T, expr, addend, fails) {                                           \
             uint32_t sum = (uint32_t)fp[pc[1]] + (uint32_t)(addend);                     \
             T a = (T)sum, b = (T)pc[3];                                                  \
