@@ -27,6 +27,10 @@ enum wasm_internal_op {
     WASM_IOP_BR_TABLE_SCALED,   /* base, shift, plus, offset of an i32.load, then as BR_TABLE */
     WASM_IOP_ADD_AND,           /* to slot, a, b, c: a + (b & c) */
     WASM_IOP_ADD_XOR,           /* to slot, a, b, c: a + (b ^ c) */
+    WASM_IOP_XOR_ROTL3,         /* to slot, x, k, l, m: x rotl k ^ x rotl l ^ x rotl m */
+    WASM_IOP_XOR_ROTL2_SHR,     /* to slot, x, k, l, m: x rotl k ^ x rotl l ^ x >> m */
+    WASM_IOP_I32_ADD_LOAD,      /* to slot, a, address slot, plus, offset: a + the i32 there */
+    WASM_IOP_SCALED_XOR_LOAD,   /* to slot, a, b, shift, plus, offset: i32.load of (a ^ b) scaled */
     WASM_IOP_COUNT
 };
 /* An i32 operation of the list below plus WITH_CONST: its second operand is

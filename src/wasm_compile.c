@@ -579,6 +579,8 @@ static bool fold_add_to_memory(struct compiler *c, uint32_t p, const uint32_t *s
 static uint32_t fold_index(struct compiler *c, uint32_t op, uint32_t *base, uint32_t *index);
 static bool shifts_operand(uint32_t op);
 static bool fold_shifted(struct compiler *c, uint32_t p, const uint32_t *src, uint32_t op);
+static bool fold_xor_index(struct compiler *c, uint32_t p, uint32_t index, uint32_t shift,
+                           uint32_t plus, uint32_t offset);
 
 static void compile_register(struct compiler *c, const struct wasm_instr *in, uint32_t k, uint32_t r)
 {
@@ -597,6 +599,7 @@ static void compile_register(struct compiler *c, const struct wasm_instr *in, ui
     bool folded = op >= WASM_OP_I32_LOAD && op <= WASM_OP_I64_STORE32 &&
                   fold_address(c, p, &src[0], &plus);     /* (not a STORE_CONST) */
     if ((op == WASM_OP_F64_ADD && fold_load(c, p, src, WASM_IOP_F64_ADD_LOAD)) ||
+        (op == WASM_OP_I32_ADD && fold_load(c, p, src, WASM_IOP_I32_ADD_LOAD)) ||
         (op == WASM_OP_F64_MUL && fold_load(c, p, src, WASM_IOP_F64_MUL_LOAD)) ||
         (op == WASM_OP_F64_STORE && fold_add_to_memory(c, p, src, plus, in->y)))
         return;
@@ -604,6 +607,8 @@ static void compile_register(struct compiler *c, const struct wasm_instr *in, ui
         return;
     uint32_t shift = 0;             /* a scaled load's shift, an indexed access's index */
     bool scaled = folded && op <= WASM_OP_I64_LOAD32_U && fold_shift(c, &src[0], &shift);
+    if (scaled && op == WASM_OP_I32_LOAD && fold_xor_index(c, p, src[0], shift, plus, in->y))
+        return;
     uint32_t indexed = scaled ? 0 : fold_index(c, op, &src[0], &shift);
     pop(c, k);
     emit_op(c, indexed ? indexed : op + (scaled ? WASM_IOP_SCALED : folded ? WASM_IOP_WITH_CONST : 0));
@@ -718,8 +723,9 @@ static bool fold_load(struct compiler *c, uint32_t p, const uint32_t *src, uint3
     if (q == UINT32_MAX)
         return false;
     const uint32_t *w = c->words + c->result - 1;
-    bool k = w[0] == WASM_IOP_WITH_CONST + WASM_OP_F64_LOAD;   /* slot + constant */
-    if (w[0] != WASM_OP_F64_LOAD && !k)
+    uint32_t load = fused == WASM_IOP_I32_ADD_LOAD ? WASM_OP_I32_LOAD : WASM_OP_F64_LOAD;
+    bool k = w[0] == WASM_IOP_WITH_CONST + load;            /* slot + constant */
+    if (w[0] != load && !k)
         return false;
     uint32_t address = w[2], plus = k ? w[3] : 0, offset = w[3 + k];
     uint32_t a = src[q == p];               /* the operand the load is not */
@@ -817,6 +823,8 @@ static bool shifts_operand(uint32_t op)
     }
     return false;
 }
+static bool fold_rotations(struct compiler *c, uint32_t p, uint32_t a, uint32_t b, uint32_t m,
+                           bool rotl);
 static bool fold_shifted(struct compiler *c, uint32_t p, const uint32_t *src, uint32_t op)
 {
     uint32_t q = just_computed(c, p + 1) ? p + 1 : just_computed(c, p) ? p : UINT32_MAX;
@@ -838,6 +846,9 @@ static bool fold_shifted(struct compiler *c, uint32_t p, const uint32_t *src, ui
     uint32_t a = src[q == p], b = c->words[c->result + 1];
     cut(c, c->result - 1);
     pop(c, 2);
+    if (op == WASM_OP_I32_XOR && form != WASM_IOP_SHIFTED_SHL + op &&
+        fold_rotations(c, p, a, b, k & 31, form == WASM_IOP_SHIFTED_ROTL + op))
+        return true;
     emit_op(c, form);
     c->result = emit(c, c->nlocals + p);
     push(c, 1);
@@ -867,6 +878,53 @@ static void thread_jumps(struct compiler *c)
         if (target >> 8 == WASM_IOP_WITH_CONST >> 8 && takes_constant((uint8_t)target))
             w[0] = WASM_IOP_JUMP_THEN + (target & 0xff);
     }
+}
+static bool fold_rotations(struct compiler *c, uint32_t p, uint32_t a, uint32_t b, uint32_t m,
+                           bool rotl)
+{
+    if (c->nops < 2 || a != c->nlocals + p)
+        return false;
+    uint32_t s = c->ops[c->nops - 2], x = c->ops[c->nops - 1];
+    const uint32_t *w = c->words;
+    if (s < c->label || s + 4 != x || x + 5 != c->n ||
+        w[s] != WASM_IOP_WITH_CONST + WASM_OP_I32_ROTL || w[s + 1] != a || w[s + 2] != b ||
+        w[x] != WASM_IOP_SHIFTED_ROTL + WASM_OP_I32_XOR || w[x + 1] != a || w[x + 2] != a ||
+        w[x + 3] != b)
+        return false;
+    uint32_t k = w[s + 3] & 31, l = w[x + 4];
+    cut(c, s);
+    emit_op(c, rotl ? WASM_IOP_XOR_ROTL3 : WASM_IOP_XOR_ROTL2_SHR);
+    c->result = emit(c, a);
+    push(c, 1);
+    emit(c, b);
+    emit(c, k);
+    emit(c, l);
+    emit(c, m);
+    c->result_end = c->n;
+    return true;
+}
+static bool fold_xor_index(struct compiler *c, uint32_t p, uint32_t index, uint32_t shift,
+                           uint32_t plus, uint32_t offset)
+{
+    if (c->out_of_memory || c->nops == 0)
+        return false;
+    uint32_t s = c->ops[c->nops - 1];
+    if (s + 4 != c->n || s < c->label || index < c->nlocals ||
+        c->words[s] != WASM_OP_I32_XOR || c->words[s + 1] != index)
+        return false;
+    uint32_t a = c->words[s + 2], b = c->words[s + 3];
+    cut(c, s);
+    pop(c, 1);
+    emit_op(c, WASM_IOP_SCALED_XOR_LOAD);
+    c->result = emit(c, c->nlocals + p);
+    push(c, 1);
+    emit(c, a);
+    emit(c, b);
+    emit(c, shift);
+    emit(c, plus);
+    emit(c, offset);
+    c->result_end = c->n;
+    return true;
 }
 static struct wasm_code *compile_func(struct compiler *c, const struct wasm_func *f,
                                       struct wasm_error *err)

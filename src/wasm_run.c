@@ -109,7 +109,8 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
     #define WASM_INTERNAL_OPS(X) X(JUMP) X(JUMP_IF) X(JUMP_IF_NOT) X(BR) X(BR_IF) \
         X(BR_TABLE) X(RETURN) X(COPY) X(COPY2) X(CONST32) X(CONST64) X(F64_ADD_LOAD) \
         X(F64_MUL_LOAD) X(F64_ADD_TO_MEMORY) X(F64_MUL_ADD_TO_MEMORY) X(CALL_OWN) \
-        X(RETURN_I32_ADD) X(BR_TABLE_SCALED) X(ADD_AND) X(ADD_XOR)
+        X(RETURN_I32_ADD) X(BR_TABLE_SCALED) X(ADD_AND) X(ADD_XOR) \
+        X(XOR_ROTL3) X(XOR_ROTL2_SHR) X(I32_ADD_LOAD) X(SCALED_XOR_LOAD)
     #define ONE(name) + 1
         _Static_assert(0 WASM_INTERNAL_OPS(ONE) == WASM_IOP_COUNT - WASM_IOP_JUMP,
                        "every internal opcode needs an entry in the label table");
@@ -523,6 +524,24 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
         #undef SHIFTED_CASE
         ICASE(ADD_AND) fp[pc[0]] = (uint32_t)(fp[pc[1]] + (fp[pc[2]] & fp[pc[3]])); pc += 4; NEXT;
         ICASE(ADD_XOR) fp[pc[0]] = (uint32_t)(fp[pc[1]] + (fp[pc[2]] ^ fp[pc[3]])); pc += 4; NEXT;
+        ICASE(XOR_ROTL3) { uint32_t x = (uint32_t)fp[pc[1]];
+            fp[pc[0]] = wasm_i32_rotl(x, pc[2]) ^ wasm_i32_rotl(x, pc[3]) ^ wasm_i32_rotl(x, pc[4]);
+            pc += 5; NEXT; }
+        ICASE(XOR_ROTL2_SHR) { uint32_t x = (uint32_t)fp[pc[1]];
+            fp[pc[0]] = wasm_i32_rotl(x, pc[2]) ^ wasm_i32_rotl(x, pc[3]) ^ x >> (pc[4] & 31);
+            pc += 5; NEXT; }
+        ICASE(I32_ADD_LOAD) {
+            uint64_t ea = (uint64_t)(uint32_t)(fp[pc[2]] + pc[3]) + pc[4];
+            uint32_t v;
+            if (ea + sizeof v > memsize)
+                TRAP(WASM_TRAP_MEMORY_OOB);
+            __builtin_memcpy(&v, mem + ea, sizeof v);
+            fp[pc[0]] = (uint32_t)((uint32_t)fp[pc[1]] + v);
+            pc += 5; NEXT;
+        }
+        ICASE(SCALED_XOR_LOAD)
+            LOAD(uint32_t, v, (uint32_t)((((uint32_t)fp[pc[1]] ^ (uint32_t)fp[pc[2]]) << (pc[3] & 31)) + pc[4]),
+                 pc[5], 6)
         #define STEP(T, expr, addend, fails) {                                           \
             uint32_t sum = (uint32_t)fp[pc[1]] + (uint32_t)(addend);                     \
             T a = (T)sum, b = (T)pc[3];                                                  \

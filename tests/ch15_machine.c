@@ -520,7 +520,8 @@ Test(ch15_machine, stores_with_two_slot_addresses_wrap_and_trap,
     cr_assert_eq(wasm_call(&t.ex, export("mark_indexed"), ab), WASM_TRAPPED);
     const struct wasm_code *kept = t.m.funcs[7].code;
     cr_expect_eq(kept->words[0], OP(WASM_OP_I32_ADD), "a sum used twice stays an addition");
-    cr_expect_eq(kept->words[4], OP(WASM_OP_I32_LOAD), "and its load a plain load");
+    cr_expect_eq(kept->words[4], OP(WASM_IOP_I32_ADD_LOAD), "and its load a plain load,");
+    cr_expect_eq(kept->words[7], 2, "absorbed by the addition, from local 2 alone");
     memcpy(mem(30), &(uint32_t){1000}, 4);
     uint64_t twice[2] = { 10, 20 };
     cr_assert_eq(wasm_call(&t.ex, export("load_kept"), twice), WASM_DONE);
@@ -625,6 +626,69 @@ Test(ch15_machine, a_table_of_a_scaled_load_wraps_and_traps_like_the_load,
         cr_assert_eq(wasm_call(&t.ex, export("table"), &past[i]), WASM_TRAPPED);
         cr_expect_eq(t.ex.trap, WASM_TRAP_MEMORY_OOB);
     }
+}
+Test(ch15_machine, three_rotations_and_memory_operands_compile_as_the_book_says,
+     .init = setup_shifts, .fini = teardown_machine)
+{
+    const uint32_t ret = OP(WASM_IOP_RETURN), rot = OP(WASM_IOP_WITH_CONST + WASM_OP_I32_ROTL);
+    const uint32_t xrot = OP(WASM_IOP_SHIFTED_ROTL + WASM_OP_I32_XOR);
+    EXPECT_CODE(11, OP(WASM_IOP_XOR_ROTL3), 1, 0, 0, 21, 7, ret, 1, 1);
+    EXPECT_CODE(12, OP(WASM_IOP_XOR_ROTL2_SHR), 1, 0, 25, 14, 3, ret, 1, 1);
+    EXPECT_CODE(13, rot, 2, 0, 3, xrot, 1, 2, 0, 5, xrot, 2, 1, 0, 7,
+                OP(WASM_IOP_RETURN_I32_ADD), 2, 1);
+    EXPECT_CODE(14, rot, 2, 0, 3, xrot, 2, 2, 1, 5, xrot, 2, 2, 0, 7, ret, 1, 2);
+    EXPECT_CODE(15, OP(WASM_IOP_I32_ADD_LOAD), 2, 0, 1, 8, 4, ret, 1, 2);
+    EXPECT_CODE(16, OP(WASM_IOP_I32_ADD_LOAD), 2, 0, 1, 0, 0, ret, 1, 2);
+    EXPECT_CODE(17, OP(WASM_IOP_SCALED_XOR_LOAD), 2, 0, 1, 2, 16, 0, ret, 1, 2);
+    EXPECT_CODE(18, OP(WASM_OP_I32_XOR), 2, 0, 1, OP(WASM_IOP_SCALED + WASM_OP_I32_LOAD),
+                3, 2, 2, 16, 0, OP(WASM_IOP_RETURN_I32_ADD), 3, 2);
+}
+static uint32_t rl(uint32_t x, unsigned k) { return x << k | x >> (32 - k); }
+static uint32_t call2(const char *name, uint32_t a, uint32_t b)
+{
+    uint64_t args[2] = { a, b };
+    cr_assert_eq(wasm_call(&t.ex, export(name), args), WASM_DONE, "%s(%#x, %#x): %s", name,
+                 a, b, t.ex.message);
+    return (uint32_t)wasm_results(&t.ex)[0];
+}
+static void expect_trap2(const char *name, uint32_t a, uint32_t b)
+{
+    uint64_t args[2] = { a, b };
+    cr_assert_eq(wasm_call(&t.ex, export(name), args), WASM_TRAPPED, "%s(%#x)", name, b);
+    cr_expect_eq(t.ex.trap, WASM_TRAP_MEMORY_OOB);
+}
+Test(ch15_machine, three_rotations_and_memory_operands_compute_what_the_unfused_code_does,
+     .init = setup_shifts, .fini = teardown_machine)
+{
+    static const uint32_t v[] = { 0, 1, 0x80000001u, 0xdeadbeefu, 0xffffffffu, 0x12345678u };
+    for (size_t i = 0; i < 6; i++) {
+        for (size_t j = 0; j < 6; j++) {
+            uint32_t x = v[i], y = v[j], kept = rl(x, 3) ^ rl(x, 5);
+            cr_expect_eq(call2("rot3", x, 0), x ^ rl(x, 21) ^ rl(x, 7), "rot3(%#x)", x);
+            cr_expect_eq(call2("rot2_shr", x, 0), rl(x, 25) ^ rl(x, 14) ^ x >> 3);
+            cr_expect_eq(call2("rot3_kept", x, 0), (kept ^ rl(x, 7)) + kept);
+            cr_expect_eq(call2("rot3_mixed", x, y), rl(x, 3) ^ rl(y, 5) ^ rl(x, 7));
+        }
+    }
+    memcpy(mem(100), &(uint32_t){0xfffffff0u}, 4);
+    memcpy(mem(8), &(uint32_t){77}, 4);
+    memcpy(mem(0xfffc), &(uint32_t){0x11223344u}, 4);
+    cr_expect_eq(call2("add_load", 0x20, 88), 0x10);        /* 0x20 + 0xfffffff0 wraps */
+    cr_expect_eq(call2("add_load", 5, 0xfffffffcu), 82);     /* + 8 wraps to 4, + 4 */
+    cr_expect_eq(call2("add_load", 1, 0xfff0), 0x11223345u);
+    cr_expect_eq(call2("load_add", 3, 100), 0xfffffff3u);
+    expect_trap2("add_load", 0, 0xfff1);
+    expect_trap2("load_add", 0, 0xfffd);
+    static const struct { uint32_t a, b, want; } ix[] = {
+        { 0x12, 0x12, 0 }, { 1, 3, 2 }, { 3, 0, 7 }, { 0x40000001u, 0, 1 },
+        { 0x3fff0000u, 0x3fff3ffbu, 0x11223344u } };
+    for (size_t i = 0; i < sizeof ix / sizeof ix[0]; i++) {
+        cr_expect_eq(call2("xor_index", ix[i].a, ix[i].b), ix[i].want, "xor_index(%#x, %#x)",
+                     ix[i].a, ix[i].b);
+        cr_expect_eq(call2("xor_index_kept", ix[i].a, ix[i].b), ix[i].want + (ix[i].a ^ ix[i].b));
+    }
+    expect_trap2("xor_index", 0x3ffc, 0);
+    expect_trap2("xor_index", 0, 0x4000);
 }
 static void setup_loops(void) { load_fixture_module("loops.wasm"); }
 
