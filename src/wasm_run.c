@@ -72,6 +72,14 @@ static inline uint64_t *move_down(uint64_t *dst, const uint64_t *src, uint32_t n
         memmove(dst, src, n * sizeof(uint64_t));
     return dst + n;
 }
+#define WITH_MEMORY_OPERAND(T, expr) {                                        \
+    uint64_t ea = (uint64_t)(uint32_t)(fp[pc[2]] + pc[3]) + pc[4], a = fp[pc[1]]; \
+    T v;                                                                      \
+    if (ea + sizeof v > memsize)                                              \
+        TRAP(WASM_TRAP_MEMORY_OOB);                                           \
+    __builtin_memcpy(&v, mem + ea, sizeof v);                                 \
+    fp[pc[0]] = (expr);                                                       \
+    pc += 5; NEXT; }
 #if defined(__GNUC__) && !defined(WASM_SWITCH_DISPATCH)
 #define DISPATCH            NEXT;
 #define NEXT                goto *(&&op_default + (int32_t)*pc++)
@@ -530,15 +538,7 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
         ICASE(XOR_ROTL2_SHR) { uint32_t x = (uint32_t)fp[pc[1]];
             fp[pc[0]] = wasm_i32_rotl(x, pc[2]) ^ wasm_i32_rotl(x, pc[3]) ^ x >> (pc[4] & 31);
             pc += 5; NEXT; }
-        ICASE(I32_ADD_LOAD) {
-            uint64_t ea = (uint64_t)(uint32_t)(fp[pc[2]] + pc[3]) + pc[4];
-            uint32_t v;
-            if (ea + sizeof v > memsize)
-                TRAP(WASM_TRAP_MEMORY_OOB);
-            __builtin_memcpy(&v, mem + ea, sizeof v);
-            fp[pc[0]] = (uint32_t)((uint32_t)fp[pc[1]] + v);
-            pc += 5; NEXT;
-        }
+        ICASE(I32_ADD_LOAD) WITH_MEMORY_OPERAND(uint32_t, (uint32_t)((uint32_t)a + v))
         ICASE(SCALED_XOR_LOAD)
             LOAD(uint32_t, v, (uint32_t)((((uint32_t)fp[pc[1]] ^ (uint32_t)fp[pc[2]]) << (pc[3] & 31)) + pc[4]),
                  pc[5], 6)
@@ -599,22 +599,8 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
         CASE(F64_MIN)      F64B(wasm_f64_min)
         CASE(F64_MAX)      F64B(wasm_f64_max)
         CASE(F64_COPYSIGN) F64B(wasm_f64_copysign)
-        ICASE(F64_ADD_LOAD) {
-            uint64_t ea = (uint64_t)(uint32_t)(fp[pc[2]] + pc[3]) + pc[4], v;
-            if (ea + sizeof v > memsize)
-                TRAP(WASM_TRAP_MEMORY_OOB);
-            __builtin_memcpy(&v, mem + ea, sizeof v);
-            fp[pc[0]] = wasm_f64_add(fp[pc[1]], v);
-            pc += 5; NEXT;
-        }
-        ICASE(F64_MUL_LOAD) {
-            uint64_t ea = (uint64_t)(uint32_t)(fp[pc[2]] + pc[3]) + pc[4], v;
-            if (ea + sizeof v > memsize)
-                TRAP(WASM_TRAP_MEMORY_OOB);
-            __builtin_memcpy(&v, mem + ea, sizeof v);
-            fp[pc[0]] = wasm_f64_mul(fp[pc[1]], v);
-            pc += 5; NEXT;
-        }
+        ICASE(F64_ADD_LOAD) WITH_MEMORY_OPERAND(uint64_t, wasm_f64_add(a, v))
+        ICASE(F64_MUL_LOAD) WITH_MEMORY_OPERAND(uint64_t, wasm_f64_mul(a, v))
         ICASE(F64_ADD_TO_MEMORY) {
             uint64_t ea = (uint64_t)(uint32_t)(fp[pc[1]] + pc[2]) + pc[3], v;
             if (ea + sizeof v > memsize)
