@@ -31,6 +31,7 @@ enum wasm_internal_op {
     WASM_IOP_XOR_ROTL2_SHR,     /* to slot, x, k, l, m: x rotl k ^ x rotl l ^ x >> m */
     WASM_IOP_I32_ADD_LOAD,      /* to slot, a, address slot, plus, offset: a + the i32 there */
     WASM_IOP_SCALED_XOR_LOAD,   /* to slot, a, b, shift, plus, offset: i32.load of (a ^ b) scaled */
+    WASM_IOP_STORE8_STEP_LT_U,  /* an INDEXED_STORE_CONST i32.store8, then a STEP_SLOT_JUMP_IF lt_u */
     WASM_IOP_COUNT
 };
 /* An i32 operation of the list below plus WITH_CONST: its second operand is

@@ -289,6 +289,8 @@ static bool fuse_condition(struct compiler *c, bool if_true)
     cut(c, c->result + 2);
     return true;
 }
+static void fuse_store_step(struct compiler *c, uint32_t s);
+
 static void fuse_step(struct compiler *c)
 {
     if (c->out_of_memory || c->nops < 2)
@@ -316,6 +318,20 @@ static void fuse_step(struct compiler *c)
     c->words[s] = form + cmp;
     cut(c, j);
     emit(c, k);
+    fuse_store_step(c, s);
+}
+static void fuse_store_step(struct compiler *c, uint32_t s)
+{
+    uint32_t t = c->nops >= 2 ? c->ops[c->nops - 2] : 0;
+    if (c->nops < 2 || c->ops[c->nops - 1] != s || t + 6 != s || t < c->label ||
+        c->words[s] != WASM_IOP_STEP_SLOT_JUMP_IF + WASM_OP_I32_LT_U ||
+        c->words[t] != WASM_IOP_INDEXED_STORE_CONST + WASM_OP_I32_STORE8)
+        return;
+    c->words[t] = WASM_IOP_STORE8_STEP_LT_U;
+    for (uint32_t i = s; i + 1 < c->n; i++)       /* drop the step's opcode word */
+        c->words[i] = c->words[i + 1];
+    c->n--;
+    c->nops--;
 }
 static void emit_own_call(struct compiler *c, uint32_t x, uint32_t first)
 {

@@ -118,7 +118,8 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
         X(BR_TABLE) X(RETURN) X(COPY) X(COPY2) X(CONST32) X(CONST64) X(F64_ADD_LOAD) \
         X(F64_MUL_LOAD) X(F64_ADD_TO_MEMORY) X(F64_MUL_ADD_TO_MEMORY) X(CALL_OWN) \
         X(RETURN_I32_ADD) X(BR_TABLE_SCALED) X(ADD_AND) X(ADD_XOR) \
-        X(XOR_ROTL3) X(XOR_ROTL2_SHR) X(I32_ADD_LOAD) X(SCALED_XOR_LOAD)
+        X(XOR_ROTL3) X(XOR_ROTL2_SHR) X(I32_ADD_LOAD) X(SCALED_XOR_LOAD) \
+        X(STORE8_STEP_LT_U)
     #define ONE(name) + 1
         _Static_assert(0 WASM_INTERNAL_OPS(ONE) == WASM_IOP_COUNT - WASM_IOP_JUMP,
                        "every internal opcode needs an entry in the label table");
@@ -365,6 +366,21 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
         #define SCALED_CASE(N, T, conv)                                                    \
         SCASE(N) LOAD(T, conv, (uint32_t)(((uint32_t)fp[pc[1]] << (pc[2] & 31)) + pc[3]), pc[4], 5)
         WASM_LOADS(SCALED_CASE)
+        ICASE(STORE8_STEP_LT_U) {
+            uint64_t ea = (uint64_t)INDEXED(pc[0], pc[2], pc[3]) + pc[4];
+            uint8_t v = (uint8_t)pc[1];
+            if (ea + sizeof v > memsize)
+                TRAP(WASM_TRAP_MEMORY_OOB);             /* before the step writes anything */
+            uint32_t sum = (uint32_t)fp[pc[6]] + (uint32_t)fp[pc[7]];
+            if (sum < (uint32_t)pc[8]) {
+                if (fuel <= 0) { pc--; goto out_of_fuel; }  /* before the store, too */
+                fuel--;
+                __builtin_memcpy(mem + ea, &v, sizeof v);
+                fp[pc[5]] = sum; pc = base + pc[9]; NEXT;
+            }
+            __builtin_memcpy(mem + ea, &v, sizeof v);
+            fp[pc[5]] = sum; pc += 10; NEXT;
+        }
         CASE(MEMORY_FILL) {
             STACK_TOP();
             uint64_t n = (uint32_t)sp[-1], d = (uint32_t)sp[-3];

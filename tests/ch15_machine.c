@@ -767,3 +767,78 @@ Test(ch15_machine, a_fused_loop_stops_for_fuel_and_resumes,
     cr_expect_eq((uint32_t)wasm_results(&t.ex)[0], 80);
     cr_expect(stops >= 10 && stops <= 12, "%d stops", stops);
 }
+Test(ch15_machine, a_store_and_a_step_are_one_instruction,
+     .init = setup_loops, .fini = teardown_machine)
+{
+    const uint32_t *w = words_of(10), *twin = words_of(11);
+    const uint32_t want[] = {
+        OP(WASM_IOP_STORE8_STEP_LT_U), 0, 1, 2, 0, 3, 2, 2, 1, 200, 3 };
+    for (uint32_t i = 0; i < sizeof want / sizeof want[0]; i++)
+        cr_expect_eq(w[3 + i], want[i], "word %u", 3 + i);
+    cr_expect_eq(twin[3], OP(WASM_IOP_INDEXED_STORE_CONST + WASM_OP_I32_STORE8));
+    cr_expect_eq(twin[9], OP(WASM_IOP_STEP_SLOT_JUMP_IF + WASM_OP_I32_LT_U));
+}
+static void cross_both(uint32_t base, uint32_t step)
+{
+    static uint8_t first[256];
+    memset(mem(0), 0, 65536);
+    uint32_t j = loop_call("cross", base, step);
+    memcpy(first, mem(0), sizeof first);
+    uint32_t big = memcmp(mem(sizeof first), mem(sizeof first + 1), 65535 - sizeof first);
+    memset(mem(0), 0, 65536);
+    cr_expect_eq(loop_call("cross_twin", base, step), j, "cross(%#x, %u)", base, step);
+    cr_expect_arr_eq(mem(0), first, sizeof first, "cross(%#x, %u)", base, step);
+    cr_expect_eq(big, 0, "nothing written above 255");
+}
+
+Test(ch15_machine, a_fused_store_and_step_compute_what_the_two_did,
+     .init = setup_loops, .fini = teardown_machine)
+{
+    cross_both(0, 7);
+    cr_expect_eq(*mem(3 + 7), 1);
+    cr_expect_eq(*mem(3 + 196), 1);
+    cr_expect_eq(*mem(3 + 203), 0);
+    cross_both(0xfffffff0u, 32);
+    cr_expect_eq(*mem(0x10 + 3), 1, "0xfffffff0 + 32 wraps to 16");
+    cr_expect_eq(*mem(0xb0 + 3), 1, "and 0xfffffff0 + 192 to 176");
+    cross_both(0x20, 1);
+}
+Test(ch15_machine, a_fused_store_traps_before_its_step,
+     .init = setup_loops, .fini = teardown_machine)
+{
+    const char *names[] = { "cross", "cross_twin" };
+    for (int n = 0; n < 2; n++) {
+        struct wasm_extern e;
+        cr_assert(wasm_instance_export(t.inst, names[n], &e));
+        memset(mem(0), 0, 65536);
+        uint64_t args[2] = { 65500, 10 };
+        t.ex.fuel = 3;
+        cr_expect_eq(wasm_call(&t.ex, e.u.func, args), WASM_TRAPPED, "%s", names[n]);
+        cr_expect_eq(t.ex.trap, WASM_TRAP_MEMORY_OOB);
+        cr_expect_eq(t.ex.fuel, 0, "%s: no fuel spent by the trapping round", names[n]);
+        cr_expect(*mem(65513) && *mem(65523) && *mem(65533), "%s", names[n]);
+        cr_expect_eq(*mem(65503), 0);
+    }
+}
+Test(ch15_machine, a_fused_store_and_step_stop_for_fuel_and_resume,
+     .init = setup_loops, .fini = teardown_machine)
+{
+    struct wasm_extern e;
+    cr_assert(wasm_instance_export(t.inst, "cross", &e));
+    uint64_t args[2] = { 0x1000, 1 };
+    t.ex.fuel = 7;
+    int st = wasm_call(&t.ex, e.u.func, args), stops = 0;
+    cr_assert_eq(st, WASM_OUT_OF_FUEL);
+    cr_expect_eq(*mem(0x1000 + 7 + 3), 1, "the seventh round's store is done");
+    cr_expect_eq(*mem(0x1000 + 8 + 3), 0, "the stopped round's store is not");
+    while (st == WASM_OUT_OF_FUEL && stops < 1000) {
+        stops++;
+        t.ex.fuel = 7;
+        st = wasm_resume(&t.ex);
+    }
+    cr_assert_eq(st, WASM_DONE, "%d stops", stops);
+    cr_expect_eq((uint32_t)wasm_results(&t.ex)[0], 200);
+    cr_expect_eq(stops, 28, "%d stops", stops);
+    for (uint32_t j = 1; j < 201; j++)
+        cr_expect_eq(*mem(0x1000 + j + 3), j < 200, "byte of j = %u", j);
+}
