@@ -80,6 +80,50 @@ static inline uint64_t *move_down(uint64_t *dst, const uint64_t *src, uint32_t n
     __builtin_memcpy(&v, mem + ea, sizeof v);                                 \
     fp[pc[0]] = (expr);                                                       \
     pc += 5; NEXT; }
+static __attribute__((noinline)) enum wasm_trap
+bulk(struct wasm_instance *inst, uint32_t op, const uint32_t *pc, uint64_t *sp,
+     uint8_t *mem, uint64_t memsize)
+{
+    uint64_t n = (uint32_t)sp[-1], s = (uint32_t)sp[-2], d = (uint32_t)sp[-3];
+    switch (op) {
+    case WASM_OP_MEMORY_FILL:
+        if (d + n > memsize) return WASM_TRAP_MEMORY_OOB;
+        if (n) memset(mem + d, (uint8_t)sp[-2], n);
+        return 0;
+    case WASM_OP_MEMORY_COPY:
+        if (s + n > memsize || d + n > memsize) return WASM_TRAP_MEMORY_OOB;
+        if (n) memmove(mem + d, mem + s, n);
+        return 0;
+    case WASM_OP_MEMORY_INIT: {
+        const struct wasm_data *seg = &inst->module->datas[pc[0]];
+        uint64_t len = inst->data_dropped[pc[0]] ? 0 : seg->len;
+        if (s + n > len || d + n > memsize) return WASM_TRAP_MEMORY_OOB;
+        if (n) memcpy(mem + d, seg->bytes + s, n);
+        return 0;
+    }
+    case WASM_OP_TABLE_FILL: {
+        struct wasm_table *t = inst->tables[pc[0]];
+        if (d + n > t->size) return WASM_TRAP_TABLE_OOB;
+        for (uint64_t k = 0; k < n; k++) t->elems[d + k] = sp[-2];
+        return 0;
+    }
+    case WASM_OP_TABLE_COPY: {
+        struct wasm_table *td = inst->tables[pc[0]], *ts = inst->tables[pc[1]];
+        if (s + n > ts->size || d + n > td->size) return WASM_TRAP_TABLE_OOB;
+        if (n) memmove(td->elems + d, ts->elems + s, n * sizeof(uint64_t));
+        return 0;
+    }
+    default: {                                  /* table.init */
+        struct wasm_elemseg *seg = &inst->elems[pc[0]];
+        struct wasm_table *t = inst->tables[pc[1]];
+        if (s + n > seg->count || d + n > t->size) return WASM_TRAP_TABLE_OOB;
+        if (n) memcpy(t->elems + d, seg->refs + s, n * sizeof(uint64_t));
+        return 0;
+    }
+    }
+}
+#define BULK(op, nimm) { STACK_TOP(); trap = bulk(inst, op, pc, sp, mem, memsize);      \
+        if (trap) goto trapped; pc += (nimm); NEXT; }
 #if defined(__GNUC__) && !defined(WASM_SWITCH_DISPATCH)
 #define DISPATCH            NEXT;
 #define NEXT                goto *(&&op_default + (int32_t)*pc++)
@@ -381,32 +425,9 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
             __builtin_memcpy(mem + ea, &v, sizeof v);
             fp[pc[5]] = sum; pc += 10; NEXT;
         }
-        CASE(MEMORY_FILL) {
-            STACK_TOP();
-            uint64_t n = (uint32_t)sp[-1], d = (uint32_t)sp[-3];
-            if (d + n > memsize) TRAP(WASM_TRAP_MEMORY_OOB);
-            if (n) memset(mem + d, (uint8_t)sp[-2], n);
-            sp -= 3;
-            NEXT;
-        }
-        CASE(MEMORY_COPY) {
-            STACK_TOP();
-            uint64_t n = (uint32_t)sp[-1], s = (uint32_t)sp[-2], d = (uint32_t)sp[-3];
-            if (s + n > memsize || d + n > memsize) TRAP(WASM_TRAP_MEMORY_OOB);
-            if (n) memmove(mem + d, mem + s, n);
-            sp -= 3;
-            NEXT;
-        }
-        CASE(MEMORY_INIT) {
-            STACK_TOP();
-            const struct wasm_data *seg = &inst->module->datas[*pc];
-            uint64_t n = (uint32_t)sp[-1], s = (uint32_t)sp[-2], d = (uint32_t)sp[-3];
-            uint64_t len = inst->data_dropped[*pc++] ? 0 : seg->len;
-            if (s + n > len || d + n > memsize) TRAP(WASM_TRAP_MEMORY_OOB);
-            if (n) memcpy(mem + d, seg->bytes + s, n);
-            sp -= 3;
-            NEXT;
-        }
+        CASE(MEMORY_FILL) BULK(WASM_OP_MEMORY_FILL, 0)
+        CASE(MEMORY_COPY) BULK(WASM_OP_MEMORY_COPY, 0)
+        CASE(MEMORY_INIT) BULK(WASM_OP_MEMORY_INIT, 1)
         CASE(DATA_DROP) STACK_TOP(); inst->data_dropped[*pc++] = true; NEXT;
         CASE(TABLE_GET) {
             STACK_TOP();
@@ -432,36 +453,9 @@ static RUN_ATTRIBUTES int run(struct wasm_exec *ex, const int32_t **table)
             sp--;
             NEXT;
         CASE(ELEM_DROP) STACK_TOP(); inst->elems[*pc++].count = 0; NEXT;
-        CASE(TABLE_FILL) {
-            STACK_TOP();
-            struct wasm_table *t = inst->tables[*pc++];
-            uint64_t n = (uint32_t)sp[-1], d = (uint32_t)sp[-3];
-            if (d + n > t->size) TRAP(WASM_TRAP_TABLE_OOB);
-            for (uint64_t k = 0; k < n; k++) t->elems[d + k] = sp[-2];
-            sp -= 3;
-            NEXT;
-        }
-        CASE(TABLE_COPY) {
-            STACK_TOP();
-            struct wasm_table *td = inst->tables[pc[0]], *ts = inst->tables[pc[1]];
-            uint64_t n = (uint32_t)sp[-1], s = (uint32_t)sp[-2], d = (uint32_t)sp[-3];
-            pc += 2;
-            if (s + n > ts->size || d + n > td->size) TRAP(WASM_TRAP_TABLE_OOB);
-            if (n) memmove(td->elems + d, ts->elems + s, n * sizeof(uint64_t));
-            sp -= 3;
-            NEXT;
-        }
-        CASE(TABLE_INIT) {
-            STACK_TOP();
-            struct wasm_elemseg *seg = &inst->elems[pc[0]];
-            struct wasm_table *t = inst->tables[pc[1]];
-            uint64_t n = (uint32_t)sp[-1], s = (uint32_t)sp[-2], d = (uint32_t)sp[-3];
-            pc += 2;
-            if (s + n > seg->count || d + n > t->size) TRAP(WASM_TRAP_TABLE_OOB);
-            if (n) memcpy(t->elems + d, seg->refs + s, n * sizeof(uint64_t));
-            sp -= 3;
-            NEXT;
-        }
+        CASE(TABLE_FILL) BULK(WASM_OP_TABLE_FILL, 1)
+        CASE(TABLE_COPY) BULK(WASM_OP_TABLE_COPY, 2)
+        CASE(TABLE_INIT) BULK(WASM_OP_TABLE_INIT, 2)
         CASE(I32_EQZ)  U((uint32_t)x == 0)
         CASE(I32_EQ)   CMP(uint32_t, ==)
         CASE(I32_NE)   CMP(uint32_t, !=)
